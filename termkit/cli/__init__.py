@@ -1,0 +1,67 @@
+"""The ``termkit`` command: a thin layer over the library.
+
+Exit codes: 0 success; 1 checks failed (invalid glossary, missed terms…);
+2 usage or input error (bad option, unreadable or malformed file, missing model).
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from termkit import __version__
+from termkit.cli import glossary, mt, text
+from termkit.errors import TermkitError
+
+class _Group(TyperGroup):
+    """The root group: a ``TermkitError`` becomes one line on stderr and its exit code."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except TermkitError as exc:
+            click.echo(f"termkit: error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+
+
+app = typer.Typer(
+    name="termkit",
+    cls=_Group,
+    help="French-English translation and terminology toolkit.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"termkit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                        help="Print the version and exit.")) -> None:
+    """French-English translation and terminology toolkit."""
+
+
+glossary.register(app)
+text.register(app)
+mt.register(app)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the CLI, turning user errors into one line on stderr."""
+    try:
+        app(args=argv, prog_name="termkit")
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("termkit: interrupted", err=True)
+        sys.exit(130)

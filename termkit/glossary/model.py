@@ -1,0 +1,122 @@
+"""The glossary model: concept → language sections → terms, as in TBX (ISO 30042).
+
+Formats (``tbx``, ``csv``) only read and write this model. Information a format holds but
+termkit does not interpret is kept verbatim in ``extra`` (serialised XML elements, in
+document order) so that a round-trip loses nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+#: administrative statuses termkit knows (TBX ``administrativeStatus`` without ``Term-admn-sts``)
+STATUSES = ("preferred", "admitted", "deprecated", "superseded")
+#: TBX-Basic ``termType`` values
+TERM_TYPES = ("fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase")
+
+
+@dataclass
+class Term:
+    """One term of one language section."""
+
+    text: str
+    status: str | None = None          # preferred, admitted, deprecated, superseded
+    part_of_speech: str | None = None  # noun, verb, adjective, adverb, properNoun, other
+    gender: str | None = None          # masculine, feminine, neuter, other
+    number: str | None = None          # singular, plural, ...
+    term_type: str | None = None       # fullForm, acronym, abbreviation, shortForm, variant, phrase
+    context: str | None = None         # a sentence showing the term in use
+    source: str | None = None
+    note: str | None = None
+    id: str | None = None
+    extra: list[str] = field(default_factory=list)
+
+    @property
+    def forbidden(self) -> bool:
+        """True for a term that must never be produced (deprecated or superseded)."""
+        return self.status in ("deprecated", "superseded")
+
+
+@dataclass
+class LangSec:
+    """The terms of one concept in one language, with language-level information."""
+
+    lang: str
+    terms: list[Term] = field(default_factory=list)
+    definition: str | None = None
+    note: str | None = None
+    source: str | None = None
+    extra: list[str] = field(default_factory=list)
+
+    def preferred(self) -> Term | None:
+        """The term to use: the first preferred one, else the first not forbidden one."""
+        allowed = [term for term in self.terms if not term.forbidden]
+        for term in allowed:
+            if term.status == "preferred":
+                return term
+        return allowed[0] if allowed else None
+
+
+@dataclass
+class Concept:
+    """One concept (TBX ``conceptEntry`` / ``termEntry``)."""
+
+    id: str
+    langs: dict[str, LangSec] = field(default_factory=dict)  # keyed by language code, in order
+    subject_field: str | None = None
+    definition: str | None = None      # concept-level definition (TBX allows it there too)
+    note: str | None = None
+    source: str | None = None
+    xrefs: list[str] = field(default_factory=list)  # ids of related concepts (crossReference)
+    extra: list[str] = field(default_factory=list)
+
+    def lang(self, code: str) -> LangSec | None:
+        """The language section for ``code``; ``en`` also finds ``en-GB`` and the reverse."""
+        if code in self.langs:
+            return self.langs[code]
+        base = code.split("-")[0].lower()
+        for key, section in self.langs.items():
+            if key.split("-")[0].lower() == base:
+                return section
+        return None
+
+    def terms(self, code: str | None = None) -> Iterator[tuple[str, Term]]:
+        """(language, term) pairs, of one language or of all."""
+        for key, section in self.langs.items():
+            if code is None or section is self.lang(code):
+                for term in section.terms:
+                    yield key, term
+
+
+@dataclass
+class Glossary:
+    """A terminology collection."""
+
+    concepts: list[Concept] = field(default_factory=list)
+    lang: str | None = None            # the document's main language (xml:lang of the root)
+    title: str | None = None
+    dialect: str = "TBX-Basic"
+    header: list[str] = field(default_factory=list)   # serialised header elements, verbatim
+    extra: list[str] = field(default_factory=list)    # back matter and other verbatim elements
+
+    def __iter__(self) -> Iterator[Concept]:
+        return iter(self.concepts)
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    def get(self, concept_id: str) -> Concept | None:
+        """The concept with this id, or None."""
+        for concept in self.concepts:
+            if concept.id == concept_id:
+                return concept
+        return None
+
+    def languages(self) -> list[str]:
+        """Every language code used, in first-seen order."""
+        seen: dict[str, None] = {}
+        for concept in self.concepts:
+            for code in concept.langs:
+                seen.setdefault(code, None)
+        return list(seen)

@@ -1,0 +1,99 @@
+"""File input and output shared by every format: atomic writes, strict decoding, ``-`` for stdio."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import IO, Iterator
+
+from termkit.errors import TermkitError
+
+
+def read_bytes(path: str | os.PathLike) -> bytes:
+    """Read a whole file (``-`` is stdin) or raise a one-line ``TermkitError``."""
+    if str(path) == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise TermkitError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise TermkitError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise TermkitError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def decode(data: bytes, name: str | os.PathLike = "<input>") -> str:
+    """Decode UTF-8 (a BOM is dropped); a binary or wrongly encoded file is a clear error."""
+    if b"\x00" in data[:8192]:
+        raise TermkitError(f"{name}: binary file, expected UTF-8 text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise TermkitError(
+            f"{name}: not valid UTF-8 (line {line}, byte offset {exc.start}); "
+            "convert it first, e.g. iconv -f latin1 -t utf-8"
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def read_text(path: str | os.PathLike) -> str:
+    """Read a UTF-8 text file (``-`` is stdin)."""
+    return decode(read_bytes(path), "<stdin>" if str(path) == "-" else path)
+
+
+@contextlib.contextmanager
+def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8",
+                 newline: str | None = None) -> Iterator[IO]:
+    """Write to a temporary file beside ``path`` and rename it over ``path`` on success.
+
+    On any exception the temporary file is removed and ``path`` is untouched.
+    ``-`` writes to stdout directly.
+    """
+    if str(path) == "-":
+        if "b" in mode:
+            yield sys.stdout.buffer
+            sys.stdout.buffer.flush()
+        else:
+            yield sys.stdout
+            sys.stdout.flush()
+        return
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    if not directory.is_dir():
+        raise TermkitError(f"{path}: directory {directory} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        kwargs = {} if "b" in mode else {"encoding": encoding, "newline": newline}
+        with os.fdopen(fd, mode, **kwargs) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, target.stat().st_mode & 0o777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def write_text(path: str | os.PathLike, text: str) -> None:
+    """Atomically write ``text`` as UTF-8 (``-`` is stdout)."""
+    with atomic_write(path) as handle:
+        handle.write(text)
+
+
+def write_bytes(path: str | os.PathLike, data: bytes) -> None:
+    """Atomically write ``data`` (``-`` is stdout)."""
+    with atomic_write(path, "wb") as handle:
+        handle.write(data)
