@@ -16,7 +16,7 @@ STATUSES = ("preferred", "admitted", "deprecated", "superseded")
 TERM_TYPES = ("fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase")
 
 
-@dataclass
+@dataclass(slots=True)
 class Term:
     """One term of one language section."""
 
@@ -38,7 +38,7 @@ class Term:
         return self.status in ("deprecated", "superseded")
 
 
-@dataclass
+@dataclass(slots=True)
 class LangSec:
     """The terms of one concept in one language, with language-level information."""
 
@@ -58,7 +58,7 @@ class LangSec:
         return allowed[0] if allowed else None
 
 
-@dataclass
+@dataclass(slots=True)
 class Concept:
     """One concept (TBX ``conceptEntry`` / ``termEntry``)."""
 
@@ -89,7 +89,7 @@ class Concept:
                     yield key, term
 
 
-@dataclass
+@dataclass(slots=True)
 class Glossary:
     """A terminology collection."""
 

@@ -1,0 +1,448 @@
+"""CSV and TSV glossaries: one row per term ("long", the default) or per concept ("wide").
+
+Long layout columns, in this order (see notes/INTERFACES.md)::
+
+    concept_id, lang, term, status, part_of_speech, term_type, gender, number, context,
+    term_source, term_note, definition, lang_note, lang_source, subject_field, concept_note,
+    concept_source, xrefs  [, concept_definition, term_id  -- only written when used]
+
+Language fields (definition, lang_note, lang_source) and concept fields (subject_field,
+concept_note, concept_source, xrefs, concept_definition) are written on the first row of their
+language / concept; the reader takes the first non-empty value. ``xrefs`` are concept ids
+separated by `` | ``. A row with an empty term may carry only language or concept fields.
+
+Wide layout, one row per concept::
+
+    concept_id, subject_field, concept_note, concept_source, xrefs [, concept_definition],
+    then for each language L: term_L, synonyms_L, deprecated_L, definition_L, note_L, source_L
+
+``term_L`` is the preferred term (read back as ``preferred``), ``synonyms_L`` the other allowed
+terms (read back as ``admitted``), ``deprecated_L`` the deprecated and superseded ones (read back
+as ``deprecated``), each list separated by `` | ``. The wide layout cannot hold term-level
+information (part of speech, type, gender, number, context, source, note, id), the
+deprecated/superseded distinction, terms without a status, the order of terms across statuses,
+or a term containing ``|``.
+
+Neither layout holds document-level information (title, main language, header), verbatim XML
+(``extra``), leading/trailing spaces of values, or a concept or language section with neither a
+term nor any information. Files are UTF-8 (a BOM is accepted; ``.csv`` is written with one so
+that spreadsheets detect UTF-8), CRLF line ends for ``.csv``, LF for ``.tsv``; the delimiter
+(comma, tab or semicolon) is detected from the header when not given.
+"""
+
+from __future__ import annotations
+
+import csv as _csv
+import dataclasses
+import gc
+import io as _io
+import os
+import re
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from termkit import io
+from termkit.errors import TermkitError
+from termkit.glossary.model import STATUSES, Concept, Glossary, LangSec, Term
+from termkit.i18n import _
+
+LONG_COLUMNS = ("concept_id", "lang", "term", "status", "part_of_speech", "term_type", "gender",
+                "number", "context", "term_source", "term_note", "definition", "lang_note",
+                "lang_source", "subject_field", "concept_note", "concept_source", "xrefs")
+#: columns written after LONG_COLUMNS only when some concept or term uses them
+OPTIONAL_COLUMNS = ("concept_definition", "term_id")
+REQUIRED_COLUMNS = ("concept_id", "lang", "term")
+#: CSV column → model attribute, per level
+TERM_FIELDS = {"status": "status", "part_of_speech": "part_of_speech", "term_type": "term_type",
+               "gender": "gender", "number": "number", "context": "context",
+               "term_source": "source", "term_note": "note", "term_id": "id"}
+LANG_FIELDS = {"definition": "definition", "lang_note": "note", "lang_source": "source"}
+CONCEPT_FIELDS = {"subject_field": "subject_field", "concept_note": "note",
+                  "concept_source": "source", "concept_definition": "definition"}
+WIDE_CONCEPT_COLUMNS = ("concept_id", "subject_field", "concept_note", "concept_source", "xrefs")
+WIDE_LANG_COLUMNS = ("term", "synonyms", "deprecated", "definition", "note", "source")
+SEPARATOR = " | "
+LANG_CODE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+
+
+class CsvError(TermkitError):
+    """A malformed CSV/TSV glossary: the file, the line (1-based) and what is wrong."""
+
+    def __init__(self, file: str, line: int | None, message: str):
+        self.file, self.line, self.message = file, line, message
+        where = f"{file}:{line}" if line else file
+        super().__init__(f"{where}: {message}")
+
+
+@dataclasses.dataclass
+class Parsed:
+    """What ``parse`` found: the glossary and where things are in the file."""
+
+    glossary: Glossary
+    layout: str                                           # "long" or "wide"
+    delimiter: str
+    lines: dict[str, int] = dataclasses.field(default_factory=dict)   # concept id → its first line
+    #: (line, concept id, message) for things read but not quite right
+    warnings: list[tuple[int, str, str]] = dataclasses.field(default_factory=list)
+
+
+def read(path: str | os.PathLike, delimiter: str | None = None) -> Glossary:
+    """Read a long or wide CSV/TSV glossary (``-`` is stdin)."""
+    return parse_file(path, delimiter).glossary
+
+
+def parse_file(path: str | os.PathLike, delimiter: str | None = None) -> Parsed:
+    """Read a CSV/TSV glossary and report line numbers and warnings (for validation)."""
+    name = "<stdin>" if str(path) == "-" else str(path)
+    return parse(io.read_bytes(path), name, delimiter)
+
+
+def problems(path: str | os.PathLike) -> list:
+    """A CSV/TSV glossary's problems (``validate.Problem``): a parse error, or the reader's
+    warnings and ``validate.check``'s findings, with the line where each concept starts."""
+    from termkit.glossary import validate
+
+    try:
+        parsed = parse_file(path)
+    except CsvError as exc:
+        return [validate.Problem(file=exc.file, line=exc.line, concept_id=None,
+                                 message=exc.message, severity="error")]
+    found = [validate.Problem(file=str(path), line=line, concept_id=concept_id, message=message,
+                              severity="warning") for line, concept_id, message in parsed.warnings]
+    for problem in validate.check(parsed.glossary):
+        found.append(dataclasses.replace(problem, file=str(path), line=problem.line
+                                         or parsed.lines.get(problem.concept_id)))
+    return found
+
+
+def parse(data: bytes | str, name: str = "<input>", delimiter: str | None = None) -> Parsed:
+    """Parse CSV/TSV text; the layout is told by the header, the delimiter by the name or header."""
+    text = io.decode(data, name) if isinstance(data, bytes) else data.removeprefix("\ufeff")
+    delimiter = delimiter or _sniff(text, name)
+    rows = _rows(text, name, delimiter)
+    header = next(rows, None)
+    if header is None or not any(cell.strip() for cell in header[1]):
+        raise CsvError(name, 1, _("empty file, expected a header row with concept_id, lang, term"))
+    names = [cell.strip() for cell in header[1]]
+    while names and not names[-1]:
+        names.pop()
+    parsed = Parsed(Glossary(), _layout(names), delimiter)
+    if parsed.layout == "long":
+        columns, handle = _long_header(names, name), _long_row
+    else:
+        columns, handle = _wide_header(names, name), _wide_row
+    state: dict[str, Concept] = {}
+    collecting = gc.isenabled()
+    gc.disable()  # many small objects and no cycles: the collector would only slow reading down
+    try:
+        _read_rows(rows, columns, handle, parsed, state, name)
+    finally:
+        if collecting:
+            gc.enable()
+    return parsed
+
+
+def _read_rows(rows, columns, handle, parsed, state, name) -> None:
+    """Check each non-blank record's width and hand its cells, by column, to ``handle``."""
+    for line, row in rows:
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) < len(columns) or any(cell.strip() for cell in row[len(columns):]):
+            raise CsvError(name, line, _("row has {n} fields, the header has {m} "
+                                         "(a missing or extra delimiter?)").format(
+                                             n=len(row), m=len(columns)))
+        values = dict(zip(columns, map(str.strip, row)))
+        handle(values, parsed, state, name, line)
+
+
+def sniff(path: str | os.PathLike) -> tuple[str, str]:
+    """(layout, delimiter) of an existing CSV/TSV file, from its header row only."""
+    with open(path, "rb") as handle:
+        head = handle.read(1 << 16).decode("utf-8", errors="replace").removeprefix("\ufeff")
+    first = head.splitlines()[0] if head else ""
+    delimiter = _sniff(first, str(path))
+    return _layout(next(_csv.reader([first], delimiter=delimiter), [])), delimiter
+
+
+def _layout(names: list[str]) -> str:
+    """``long`` when the header names a ``lang`` column or no ``term_L`` column, else ``wide``."""
+    names = [name.strip() for name in names]
+    if "lang" in (name.lower() for name in names) or not _wide_columns(names):
+        return "long"
+    return "wide"
+
+
+def _sniff(text: str, name: str) -> str:
+    """The delimiter whose split of the first line yields a ``concept_id`` column."""
+    first = text.split("\n", 1)[0]
+    order = ["\t", ",", ";"] if name.lower().endswith(".tsv") else [",", "\t", ";"]
+    for delimiter in order:
+        if "concept_id" in (cell.strip().lower() for cell in first.split(delimiter)):
+            return delimiter
+    return order[0]
+
+
+def _rows(text: str, name: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """(first line number, cells) for each record; a malformed record is a ``CsvError``."""
+    reader = _csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    line = 1
+    try:
+        for row in reader:
+            yield line, row
+            line = reader.line_num + 1
+    except _csv.Error as exc:
+        raise CsvError(name, reader.line_num or line,
+                       _("malformed {kind} ({error})").format(
+                           kind="TSV" if delimiter == "\t" else "CSV", error=exc)) from None
+
+
+def _long_header(names: list[str], name: str) -> list[str]:
+    columns = [n.lower() for n in names]
+    known = set(LONG_COLUMNS) | set(OPTIONAL_COLUMNS)
+    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+    if missing:
+        raise CsvError(name, 1, _("missing required column(s) {missing}; the header must name "
+                                  "at least concept_id, lang, term").format(
+                                      missing=", ".join(missing)))
+    for column in columns:
+        if column not in known:
+            raise CsvError(name, 1, _("unknown column {column!r}; known columns: {known}").format(
+                column=column, known=", ".join(LONG_COLUMNS + OPTIONAL_COLUMNS)))
+    _no_duplicates(columns, name)
+    return columns
+
+
+def _wide_columns(names: list[str]) -> list[tuple[str, str]]:
+    """(field, language) for each per-language wide column; empty if the header is not wide."""
+    found = []
+    for column in names:
+        prefix, _sep, lang = column.partition("_")
+        if prefix.lower() in WIDE_LANG_COLUMNS and LANG_CODE.match(lang.strip()):
+            found.append((prefix.lower(), lang.strip()))
+    return found if any(f == "term" for f, _l in found) else []
+
+
+def _wide_header(names: list[str], name: str) -> list[str]:
+    columns = []
+    for column in names:
+        lowered = column.lower()
+        prefix, _sep, lang = column.partition("_")
+        if lowered in WIDE_CONCEPT_COLUMNS or lowered == "concept_definition":
+            columns.append(lowered)
+        elif prefix.lower() in WIDE_LANG_COLUMNS and LANG_CODE.match(lang.strip()):
+            columns.append(f"{prefix.lower()}_{lang.strip()}")
+        else:
+            raise CsvError(name, 1, _("unknown column {column!r} in a wide (one row per concept) "
+                                      "file; expected concept_id, subject_field, concept_note, "
+                                      "concept_source, xrefs and term_L, synonyms_L, deprecated_L, "
+                                      "definition_L, note_L, source_L").format(column=column))
+    if "concept_id" not in columns:
+        raise CsvError(name, 1, _("missing required column concept_id"))
+    _no_duplicates(columns, name)
+    return columns
+
+
+def _no_duplicates(columns: list[str], name: str) -> None:
+    seen = set()
+    for column in columns:
+        if column in seen:
+            raise CsvError(name, 1, _("column {column!r} appears twice").format(column=column))
+        seen.add(column)
+
+
+def _status(value: str | None, name: str, line: int) -> str | None:
+    """A status from a cell: case-insensitive, TBX v2 ``…Term-admn-sts`` forms accepted."""
+    if not value:
+        return None
+    status = value.lower().removesuffix("-admn-sts").removesuffix("term")
+    if status not in STATUSES:
+        raise CsvError(name, line, _("unknown status {value!r}; use one of {known} or leave "
+                                     "it empty").format(value=value, known=", ".join(STATUSES)))
+    return status
+
+
+def _concept(values: dict[str, str], parsed: Parsed, state: dict[str, Concept], name: str,
+             line: int) -> Concept:
+    """The concept a row belongs to, created on first sight; fills concept-level fields."""
+    concept_id = values["concept_id"]
+    if not concept_id:
+        raise CsvError(name, line, _("empty concept_id"))
+    concept = state.get(concept_id)
+    if concept is None:
+        concept = state[concept_id] = Concept(concept_id)
+        parsed.glossary.concepts.append(concept)
+        parsed.lines[concept_id] = line
+    elif state.get("") is not concept:
+        parsed.warnings.append((line, concept_id, _(
+            "rows of this concept are not consecutive (it starts at line {first})").format(
+                first=parsed.lines[concept_id])))
+    state[""] = concept  # the last concept seen
+    _fill(concept, CONCEPT_FIELDS, values, parsed, line, concept_id)
+    xrefs = [ref.strip() for ref in values.get("xrefs", "").split("|") if ref.strip()]
+    if xrefs and not concept.xrefs:
+        concept.xrefs = xrefs
+    elif xrefs and xrefs != concept.xrefs:
+        parsed.warnings.append((line, concept_id, _("xrefs differ from an earlier row; "
+                                                    "the first value is kept")))
+    return concept
+
+
+def _fill(target, fields: dict[str, str], values: dict[str, str], parsed: Parsed, line: int,
+          concept_id: str) -> None:
+    """Set each empty attribute from its column; a different later value is a warning."""
+    for column, attribute in fields.items():
+        value = values.get(column)
+        if not value:
+            continue
+        current = getattr(target, attribute)
+        if current is None:
+            setattr(target, attribute, value)
+        elif current != value:
+            parsed.warnings.append((line, concept_id, _(
+                "{column} differs from an earlier row; the first value is kept").format(
+                    column=column)))
+
+
+def _long_row(values: dict[str, str], parsed: Parsed, state: dict[str, Concept], name: str,
+              line: int) -> None:
+    lang, text = values["lang"], values["term"]
+    if not lang:
+        raise CsvError(name, line, _("empty lang"))
+    term_values = {attr: values.get(column) or None for column, attr in TERM_FIELDS.items()}
+    if not text and (any(term_values.values()) or not any(
+            values.get(column) for column in (*LANG_FIELDS, *CONCEPT_FIELDS, "xrefs"))):
+        raise CsvError(name, line, _("empty term"))
+    term_values["status"] = _status(term_values["status"], name, line)
+    concept = _concept(values, parsed, state, name, line)
+    section = concept.langs.get(lang)
+    if section is None:
+        section = concept.langs[lang] = LangSec(lang)
+    if text:
+        section.terms.append(Term(text=text, **term_values))
+    _fill(section, LANG_FIELDS, values, parsed, line, concept.id)
+
+
+def _wide_row(values: dict[str, str], parsed: Parsed, state: dict[str, Concept], name: str,
+              line: int) -> None:
+    concept = _concept(values, parsed, state, name, line)
+    langs = dict.fromkeys(column.partition("_")[2] for column in values
+                          if column.partition("_")[0] in WIDE_LANG_COLUMNS)
+    for lang in langs:
+        get = lambda key: values.get(f"{key}_{lang}", "")  # noqa: E731
+        terms = [Term(get("term"), status="preferred")] if get("term") else []
+        for key, status in (("synonyms", "admitted"), ("deprecated", "deprecated")):
+            terms += [Term(text.strip(), status=status) for text in get(key).split("|")
+                      if text.strip()]
+        if not terms and not any(get(key) for key in ("definition", "note", "source")):
+            continue
+        section = concept.langs.get(lang)
+        if section is None:
+            section = concept.langs[lang] = LangSec(lang)
+        section.terms += terms
+        _fill(section, {f"{key}_{lang}": key for key in ("definition", "note", "source")},
+              values, parsed, line, concept.id)
+    if not any(section.terms for section in concept.langs.values()):
+        raise CsvError(name, line, _("concept {id} has no term in any language").format(
+            id=concept.id))
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+def default_delimiter(path: str | os.PathLike) -> str:
+    """Tab for ``.tsv``, comma otherwise."""
+    return "\t" if Path(str(path)).suffix.lower() == ".tsv" else ","
+
+
+def write(glossary: Glossary, path: str | os.PathLike, layout: str = "long",
+          delimiter: str | None = None) -> None:
+    """Write atomically (``-`` is stdout); ``.csv`` files get a UTF-8 BOM for spreadsheets."""
+    delimiter = delimiter or default_delimiter(path)
+    bom = Path(str(path)).suffix.lower() == ".csv"
+    try:
+        with io.atomic_write(path, encoding="utf-8-sig" if bom else "utf-8",
+                             newline="") as handle:
+            _write_rows(handle, rows(glossary, layout), delimiter)
+    except OSError as exc:
+        raise TermkitError(_("{path}: cannot write ({error})").format(
+            path=path, error=exc.strerror or exc)) from None
+
+
+def dumps(glossary: Glossary, layout: str = "long", delimiter: str = ",") -> str:
+    """The CSV/TSV text of a glossary (no BOM)."""
+    buffer = _io.StringIO(newline="")
+    _write_rows(buffer, rows(glossary, layout), delimiter)
+    return buffer.getvalue()
+
+
+def _write_rows(handle, records: Iterable[list[str]], delimiter: str) -> None:
+    writer = _csv.writer(handle, delimiter=delimiter,
+                         lineterminator="\n" if delimiter == "\t" else "\r\n")
+    writer.writerows(records)
+
+
+def rows(glossary: Glossary, layout: str = "long") -> Iterator[list[str]]:
+    """The header and then the rows of either layout."""
+    if layout == "long":
+        return _long_rows(glossary)
+    if layout == "wide":
+        return _wide_rows(glossary)
+    raise TermkitError(_("unknown CSV layout {layout!r}; use long or wide").format(layout=layout))
+
+
+def _long_rows(glossary: Glossary) -> Iterator[list[str]]:
+    optional = [column for column in OPTIONAL_COLUMNS if _used(glossary, column)]
+    columns = list(LONG_COLUMNS) + optional
+    yield columns
+    for concept in glossary:
+        concept_cells = {column: getattr(concept, attr) for column, attr in CONCEPT_FIELDS.items()}
+        concept_cells["xrefs"] = SEPARATOR.join(concept.xrefs)
+        for lang, section in concept.langs.items():
+            lang_cells = {column: getattr(section, attr) for column, attr in LANG_FIELDS.items()}
+            terms: list[Term | None] = list(section.terms)
+            if not terms and any((*lang_cells.values(), *concept_cells.values())):
+                terms = [None]  # a row with only language / concept information
+            for term in terms:
+                cells = {"concept_id": concept.id, "lang": lang, **lang_cells, **concept_cells}
+                if term is not None:
+                    cells["term"] = term.text
+                    cells.update({column: getattr(term, attr)
+                                  for column, attr in TERM_FIELDS.items()})
+                yield [cells.get(column) or "" for column in columns]
+                lang_cells = concept_cells = {}
+
+
+def _used(glossary: Glossary, column: str) -> bool:
+    if column == "concept_definition":
+        return any(concept.definition for concept in glossary)
+    return any(term.id for concept in glossary for _lang, term in concept.terms())
+
+
+def _wide_rows(glossary: Glossary) -> Iterator[list[str]]:
+    langs = glossary.languages()
+    concept_columns = list(WIDE_CONCEPT_COLUMNS)
+    if _used(glossary, "concept_definition"):
+        concept_columns.append("concept_definition")
+    yield concept_columns + [f"{key}_{lang}" for lang in langs for key in WIDE_LANG_COLUMNS]
+    for concept in glossary:
+        row = [concept.id, concept.subject_field, concept.note, concept.source,
+               SEPARATOR.join(concept.xrefs)]
+        if len(concept_columns) > len(WIDE_CONCEPT_COLUMNS):
+            row.append(concept.definition)
+        for lang in langs:
+            row += _wide_cells(concept, concept.langs.get(lang))
+        yield [cell or "" for cell in row]
+
+
+def _wide_cells(concept: Concept, section: LangSec | None) -> list[str | None]:
+    if section is None:
+        return [None] * len(WIDE_LANG_COLUMNS)
+    for term in section.terms:
+        if "|" in term.text:
+            raise TermkitError(_("concept {id}: term {term!r} contains '|', which the wide "
+                                 "layout uses as a separator; use the long layout").format(
+                                     id=concept.id, term=term.text))
+    first = section.preferred()
+    synonyms = [t.text for t in section.terms if not t.forbidden and t is not first]
+    forbidden = [t.text for t in section.terms if t.forbidden]
+    return [first.text if first else None, SEPARATOR.join(synonyms), SEPARATOR.join(forbidden),
+            section.definition, section.note, section.source]

@@ -1,0 +1,50 @@
+"""Counts that describe a glossary: concepts, terms, statuses and term types per language."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from termkit.glossary.model import Glossary
+
+UNSPECIFIED = "unspecified"
+
+
+def stats(glossary: Glossary) -> dict[str, Any]:
+    """A JSON-ready summary; per-language dicts are keyed by language code in first-seen order.
+
+    ``statuses`` and ``term_types`` count terms (``unspecified`` when the field is empty);
+    ``concepts_missing`` lists the ids of concepts with no term in that language.
+    """
+    langs = glossary.languages()
+    terms = dict.fromkeys(langs, 0)
+    statuses: dict[str, Counter] = {lang: Counter() for lang in langs}
+    types: dict[str, Counter] = {lang: Counter() for lang in langs}
+    definitions = dict.fromkeys(langs, 0)
+    missing: dict[str, list[str]] = {lang: [] for lang in langs}
+    without_terms = 0
+    for concept in glossary:
+        if not any(section.terms for section in concept.langs.values()):
+            without_terms += 1
+        for lang in langs:
+            section = concept.langs.get(lang)
+            if section is None or not section.terms:
+                missing[lang].append(concept.id)
+                if section is None:
+                    continue
+            definitions[lang] += bool(section.definition)
+            for term in section.terms:
+                terms[lang] += 1
+                statuses[lang][term.status or UNSPECIFIED] += 1
+                types[lang][term.term_type or UNSPECIFIED] += 1
+    return {
+        "concepts": len(glossary),
+        "terms": sum(terms.values()),
+        "languages": langs,
+        "terms_per_language": terms,
+        "statuses": {lang: dict(counts.most_common()) for lang, counts in statuses.items()},
+        "term_types": {lang: dict(counts.most_common()) for lang, counts in types.items()},
+        "definitions": definitions,
+        "concepts_without_terms": without_terms,
+        "concepts_missing": missing,
+    }

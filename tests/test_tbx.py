@@ -1,0 +1,268 @@
+"""TBX reading (v3 DCA/DCT, v2 variants), writing (v3 TBX-Basic, v2) and lossless round-trips."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from termkit.errors import TermkitError
+from termkit.glossary import tbx, validate
+from termkit.glossary.model import Concept, Glossary, LangSec, Term
+from termkit.glossary.tbx_read import status_value
+
+DATA = Path(__file__).parent / "data" / "tbx"
+REAL = {"astronomy-dca.tbx": 45, "omegat-sample.tbx": 1, "weblate-cs.tbx": 4,
+        "weblate-fr-extended-metadata.tbx": 2}
+OURS = ["valid-basic.tbx", "dct-basic.tbx", "v2-variants.tbx"]
+TBX_NS = "{urn:iso:std:iso:30042:ed-2}"
+
+
+def sample() -> Glossary:
+    """A glossary using every field of the model."""
+    thb = Concept(id="thb", subject_field="criminal law", definition="Exploitation of persons.",
+                  source="Directive 2011/36/EU", note="Palermo Protocol", xrefs=["sm"])
+    thb.langs["fr"] = LangSec("fr", definition="Recrutement aux fins d'exploitation.",
+                              source="Directive 2011/36/UE", note="Terme juridique", terms=[
+        Term("traite des êtres humains", status="preferred", part_of_speech="noun",
+             gender="feminine", number="singular", term_type="fullForm",
+             context="La traite des êtres humains est un crime.", source="INTERPOL",
+             note="Terme consacré", id="thb-fr"),
+        Term("trafic d'êtres humains", status="deprecated", source="usage"),
+        Term("victimes", number="plural", extra=['<termNote type="geographicalUsage">FR'
+                                                 "</termNote>"]),
+    ])
+    thb.langs["en"] = LangSec("en", terms=[Term("trafficking in human beings",
+                                                status="preferred"),
+                                           Term("THB", status="admitted", term_type="acronym")])
+    thb.extra.append('<admin type="projectSubset">INTERPOL press</admin>')
+    sm = Concept(id="sm", langs={"en": LangSec("en", terms=[Term("migrant smuggling")]),
+                                 "fr": LangSec("fr", terms=[Term("trafic de migrants",
+                                                                 status="superseded")])})
+    return Glossary(concepts=[thb, sm], lang="fr", title="Traite",
+                    header=["<publicationStmt><p>test</p></publicationStmt>"])
+
+
+@pytest.mark.parametrize("name,count", sorted(REAL.items()))
+def test_real_files_load(name, count):
+    glossary = tbx.read(DATA / name)
+    assert len(glossary) == count
+    assert all(term.text for concept in glossary for _lang, term in concept.terms())
+
+
+def test_every_shared_file_loads(shared):
+    paths = sorted((shared / "data" / "tbx").glob("*.tbx"))
+    assert paths
+    for path in paths:
+        assert len(tbx.read(path)) > 0, path
+
+
+def test_v3_dca_mapping():
+    glossary = tbx.read(DATA / "astronomy-dca.tbx")
+    c1 = glossary.get("c1")
+    assert c1.subject_field == "General"
+    assert c1.note.startswith("G-Source:")
+    en = c1.langs["en"]
+    assert en.definition == "A group of stars formed together in the spiral arms of a galaxy."
+    assert en.source == "Oxford2007"
+    first, second = en.terms
+    assert (first.text, first.status, first.part_of_speech) == ("open cluster", "preferred", "noun")
+    assert first.context.startswith("Over 1100 open clusters")
+    assert first.source == "http://seds.org/MESSIER/open.html"
+    assert second.status == "superseded" and second.note.startswith("Another name")
+    assert second.extra == ["<note>N-Source:\n\t\t\t\t\t\t\t"
+                            "http://www.delscope.demon.co.uk/astronomy/glossary.htm#G</note>"]
+    assert any(x.startswith("<transacGrp><transac") for x in c1.extra)
+    assert any(x.startswith('<xref type="xGraphic"') for x in c1.extra)
+    assert glossary.extra[0].startswith("<back><refObjectSec")
+    assert "<publicationStmt>" in glossary.header[0]
+
+
+def test_our_basic_sample_mapping():
+    glossary = tbx.read(DATA / "valid-basic.tbx")
+    assert (glossary.title, glossary.lang, glossary.dialect) == (
+        "Traite et trafic", "fr", "TBX-Basic")
+    thb = glossary.get("thb")
+    assert thb.xrefs == ["smuggling"]
+    fr = thb.langs["fr"]
+    assert fr.source == "Directive 2011/36/UE"
+    preferred, deprecated = fr.terms
+    assert (preferred.id, preferred.gender, preferred.term_type) == (
+        "thb-fr1", "feminine", "fullForm")
+    assert preferred.source == "INTERPOL"
+    assert deprecated.forbidden and deprecated.note.startswith("Confusion")
+    assert deprecated.extra == ['<termNote type="geographicalUsage">FR</termNote>',
+                                "<note>Second note kept verbatim.</note>"]
+    assert thb.langs["en"].terms[1].term_type == "acronym"
+
+
+def test_dct_style_mapping():
+    concept = tbx.read(DATA / "dct-basic.tbx").concepts[0]
+    assert concept.subject_field == "international organisations"
+    assert any("customerSubset" in x and "INTERPOL" in x for x in concept.extra)
+    en, fr = concept.langs["en"], concept.langs["fr"]
+    assert en.definition.startswith("United Nations office")
+    assert (en.terms[0].status, en.terms[0].part_of_speech, en.terms[0].term_type) == (
+        "preferred", "properNoun", "acronym")
+    assert fr.terms[0].context.startswith("Le rapport") and fr.terms[0].source == "unodc.org"
+
+
+def test_v2_variants_mapping():
+    glossary = tbx.read(DATA / "v2-variants.tbx")
+    assert (glossary.title, glossary.lang) == ("Variantes v2", "fr")
+    assert any(x.startswith("<encodingDesc>") for x in glossary.header)
+    iom = glossary.get("iom")
+    assert iom.definition.startswith("Intergovernmental") and iom.source.startswith("IOM")
+    assert iom.xrefs == ["unhcr"]
+    assert any(x.startswith('<xref type="externalCrossReference"') for x in iom.extra)
+    assert any('type="customerSubset"' in x for x in iom.extra)
+    oim, full = iom.langs["fr"].terms
+    assert (oim.text, oim.status, oim.term_type, oim.number) == (
+        "OIM", "preferred", "acronym", "singular")
+    assert oim.extra and oim.extra[0].startswith("<transacGrp>")
+    assert (full.status, full.gender) == ("admitted", "feminine")
+    assert iom.langs["en"].preferred().text == "IOM"
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("preferredTerm-admn-sts", "preferred"), ("admittedTerm-admn-sts", "admitted"),
+    ("deprecatedTerm-admn-sts", "deprecated"), ("supersededTerm-admn-sts", "superseded"),
+    ("preferredTerm", "preferred"), ("standardizedTerm-admn-sts", "preferred"),
+    ("Deprecated", "deprecated"), ("obsolete", "superseded"), ("forbidden", "deprecated"),
+    ("admitted", "admitted"), ("mystery", "mystery"),
+])
+def test_status_values(raw, expected):
+    assert status_value(raw) == expected
+
+
+@pytest.mark.parametrize("name", sorted(REAL) + OURS)
+@pytest.mark.parametrize("version", [3, 2])
+def test_files_round_trip(name, version):
+    glossary = tbx.read(DATA / name)
+    again = tbx.loads(tbx.dumps(glossary, version), f"{name}.v{version}")
+    assert again == glossary
+
+
+@pytest.mark.parametrize("version", [3, 2])
+def test_model_round_trip_through_file(tmp_path, version):
+    glossary = sample()
+    path = tmp_path / "out.tbx"
+    tbx.write(glossary, path, version=version)
+    again = tbx.read(path)
+    assert again == glossary
+    assert again.concepts[0].extra == ['<admin type="projectSubset">INTERPOL press</admin>']
+    assert again.concepts[0].langs["fr"].terms[2].extra[0].startswith("<termNote")
+
+
+def test_v3_output_is_valid_tbx_basic(tmp_path):
+    for glossary in (sample(), tbx.read(DATA / "astronomy-dca.tbx"),
+                     tbx.read(DATA / "v2-variants.tbx"), tbx.read(DATA / "omegat-sample.tbx")):
+        path = tmp_path / "out.tbx"
+        tbx.write(glossary, path)
+        schema = etree.RelaxNG(file=str(validate.SCHEMA_DIR / validate.SCHEMA_FILES["TBX-Basic"]))
+        assert schema.validate(etree.parse(str(path))), schema.error_log
+        errors = [p for p in validate.validate(path) if p.severity == "error"]
+        assert errors == []
+
+
+def test_v3_output_shape():
+    text = tbx.dumps(sample()).decode("utf-8")
+    assert text.startswith("<?xml version='1.0' encoding='UTF-8'?>\n<?xml-model ")
+    assert 'schematypens="http://relaxng.org/ns/structure/1.0"' in text
+    assert '<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="fr">' \
+        in text
+    assert "\n      <conceptEntry id=\"thb\">\n        <descrip type=\"subjectField\">" in text
+    assert '<termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>' in text
+    assert '<ref type="crossReference" target="sm">migrant smuggling</ref>' in text
+    root = etree.fromstring(text.encode())
+    assert root.find(f"{TBX_NS}text/{TBX_NS}body/{TBX_NS}conceptEntry") is not None
+
+
+def test_v2_output_shape():
+    text = tbx.dumps(sample(), version=2).decode("utf-8")
+    assert '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">' in text
+    assert '<martif type="TBX-Basic" xml:lang="fr">' in text
+    assert "<termEntry id=\"thb\">" in text and "<langSet xml:lang=\"fr\">" in text
+    assert '<termNote type="grammaticalNumber">singular</termNote>' in text
+
+
+def test_unknown_elements_survive_write():
+    data = (DATA / "weblate-fr-extended-metadata.tbx").read_bytes()
+    for version in (3, 2):
+        text = tbx.dumps(tbx.loads(data, "fr.tbx"), version).decode()
+        assert '<descrip type="Translation needed">Yes</descrip>' in text
+        assert '<note from="developer">Do not translate error codes.</note>' in text
+
+
+def test_whitespace_of_interpreted_text_is_normalised():
+    data = (DATA / "astronomy-dca.tbx").read_bytes()
+    definition = tbx.loads(data, "a.tbx").get("c1").langs["en"].definition
+    assert "\t" not in definition and "\n" not in definition
+
+
+def test_utf16_file_loads():
+    data = (DATA / "weblate-cs.tbx").read_text("utf-8").replace('encoding="utf-8"',
+                                                              'encoding="UTF-16"')
+    glossary = tbx.loads(data.encode("utf-16"), "cs16.tbx")
+    assert glossary.concepts[0].langs["cs"].terms[0].text == "adresní řádek"
+
+
+def test_missing_ids_and_languages_are_defaulted():
+    glossary = tbx.read(DATA / "weblate-cs.tbx")
+    assert [c.id for c in glossary] == ["c1", "c2", "c3", "c4"]
+    out = tbx.dumps(Glossary(concepts=glossary.concepts))
+    assert b'xml:lang="en"' in out.split(b"<tbxHeader>")[0]
+
+
+def test_write_is_atomic_on_failure(tmp_path):
+    path = tmp_path / "g.tbx"
+    path.write_text("original")
+    broken = sample()
+    broken.concepts[1].extra.append("<unclosed>")
+    with pytest.raises(TermkitError, match="not well-formed"):
+        tbx.write(broken, path)
+    assert path.read_text() == "original"
+    assert [p.name for p in tmp_path.iterdir()] == ["g.tbx"]
+
+
+def test_bad_version_and_missing_file(tmp_path):
+    with pytest.raises(TermkitError, match="version"):
+        tbx.dumps(sample(), version=4)
+    with pytest.raises(TermkitError, match="no such file"):
+        tbx.read(tmp_path / "absent.tbx")
+
+
+def test_reading_streams_and_frees_processed_entries(tmp_path):
+    from termkit.glossary import tbx_read
+
+    concepts = [Concept(id=f"c{i}", langs={"en": LangSec("en", terms=[Term(f"t{i}")])})
+                for i in range(300)]
+    path = tmp_path / "many.tbx"
+    tbx.write(Glossary(concepts=concepts, lang="en"), path)
+    siblings = []
+    glossary = tbx_read.read(path, on_entry=lambda el: siblings.append(
+        sum(1 for _ in el.itersiblings(preceding=True))))
+    assert len(glossary) == 300 and glossary.concepts[299].id == "c299"
+    assert max(siblings) <= 1  # earlier entries were cleared and removed from the tree
+
+
+def test_elements_with_attributes_or_markup_are_kept_verbatim():
+    data = (b'<martif type="TBX-Basic" xml:lang="en"><text><body><termEntry id="a">'
+            b'<note type="x">typed note</note><note>plain note</note>'
+            b'<descrip type="definition" xml:lang="en">with lang</descrip>'
+            b'<descrip type="definition">Has <hi type="italics">markup</hi>.</descrip>'
+            b'<langSet xml:lang="en"><tig><term>t</term>'
+            b'<termNote type="partOfSpeech">noun</termNote>'
+            b'<termNote type="partOfSpeech">verb</termNote></tig></langSet>'
+            b"</termEntry></body></text></martif>")
+    concept = tbx.loads(data, "a.tbx").concepts[0]
+    assert (concept.note, concept.definition) == ("plain note", None)
+    assert concept.extra == ['<note type="x">typed note</note>',
+                             '<descrip type="definition" xml:lang="en">with lang</descrip>',
+                             '<descrip type="definition">Has <hi type="italics">markup</hi>.'
+                             "</descrip>"]
+    term = concept.langs["en"].terms[0]
+    assert term.part_of_speech == "noun"
+    assert term.extra == ['<termNote type="partOfSpeech">verb</termNote>']
+    assert tbx.loads(tbx.dumps(tbx.loads(data, "a.tbx")), "b.tbx").concepts[0] == concept
