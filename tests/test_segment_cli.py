@@ -1,0 +1,146 @@
+"""``termkit segment`` and ``termkit align`` on the command line, including bad input."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from termkit import tmx
+from termkit.align import beads
+
+from conftest import DATA
+
+ALIGN = DATA / "align"
+FR_DOC = ("Le 14 novembre 2013, M. Noble a ouvert la conférence de Lyon. Il a parlé de la traite "
+          "des êtres humains.\n\nL’OIM et l’ONUDC étaient présents. Ils ont signé un accord.\n")
+EN_DOC = ("On 14 November 2013, Mr. Noble opened the Lyon conference. He spoke about trafficking "
+          "in human beings.\n\nIOM and UNODC were present. They signed an agreement.\n")
+
+
+@pytest.fixture
+def docs(tmp_path):
+    fr, en = tmp_path / "doc.fr.txt", tmp_path / "doc.en.txt"
+    fr.write_text(FR_DOC, encoding="utf-8")
+    en.write_text(EN_DOC, encoding="utf-8")
+    return fr, en
+
+
+def test_segment_prints_one_sentence_per_line(cli, docs):
+    result = cli("segment", docs[0], "--lang", "fr")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Le 14 novembre 2013, M. Noble a ouvert la conférence de Lyon."
+    assert len(lines) == 4
+
+
+def test_segment_json_has_offsets_and_paragraphs(cli, docs):
+    result = cli("segment", docs[1], "--lang", "en", "--json")
+    data = json.loads(result.stdout)
+    sents = data["sentences"]
+    assert [s["paragraph"] for s in sents] == [0, 0, 1, 1]
+    for sent in sents:
+        assert EN_DOC[sent["start"]:sent["end"]] == sent["text"]
+    assert data["signature"]["termkit"]
+
+
+def test_align_documents_to_beads(cli, docs):
+    result = cli("align", *docs)
+    assert result.exit_code == 0, result.output
+    assert beads.loads(result.stdout) == [beads.Bead((i,), (i,)) for i in range(4)]
+
+
+def test_align_presegmented_gold_document_to_tmx(cli, tmp_path):
+    out = tmp_path / "jane.tmx"
+    result = cli("align", ALIGN / "src.txt", ALIGN / "tgt.txt", "--presegmented",
+                 "--format", "tmx", "-o", out)
+    assert result.exit_code == 0, result.output
+    memory = tmx.read(out)
+    assert memory.srclang == "fr"
+    first = memory.units[2]
+    assert first.text("fr") == "Il était impossible de se promener ce jour-là."
+    assert first.text("en") == "There was no possibility of taking a walk that day."
+    assert 0.0 <= float(first.prop("x-termkit-score")) <= 1.0
+
+
+def test_align_tsv_json_and_report(cli, docs):
+    tsv = cli("align", *docs, "--format", "tsv")
+    row = tsv.stdout.splitlines()[2].split("\t")
+    assert row[:2] == ["L’OIM et l’ONUDC étaient présents.", "IOM and UNODC were present."]
+    result = cli("align", *docs, "--format", "json", "--report")
+    data = json.loads(result.stdout)
+    assert data["beads"][0]["src"] == [0] and data["beads"][0]["tgt_text"].startswith("On 14")
+    assert data["report"]["types"] == {"1-1": 4}
+    assert data["signature"]["aligner"] == "termkit"
+    assert "beads: 4 (1-1: 4)" in result.stderr
+
+
+def test_glossary_option(cli, docs, tmp_path):
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("concept_id,lang,term\nc1,fr,traite des êtres humains\n"
+                        "c1,en,trafficking in human beings\n", encoding="utf-8")
+    result = cli("align", *docs, "--glossary", glossary, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["signature"]["glossary_sha256"]
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "empty file"),
+    (b"\n  \n", "empty file"),
+    (b"\x00\x01binary\x00", "binary file"),
+    ("Caf\u00e9 cr\u00e8me.".encode("latin-1"), "not valid UTF-8"),
+])
+def test_bad_input_is_one_clear_error_and_no_output(cli, docs, tmp_path, content, message):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    out = tmp_path / "out.txt"
+    out.write_text("previous", encoding="utf-8")
+    result = cli("align", docs[0], bad, "-o", out)
+    assert result.exit_code == 2
+    assert message in result.stderr and "bad.txt" in result.stderr
+    assert "Traceback" not in result.output
+    assert out.read_text(encoding="utf-8") == "previous"
+
+
+def test_missing_file(cli, docs, tmp_path):
+    result = cli("align", docs[0], tmp_path / "nope.txt")
+    assert result.exit_code == 2 and "no such file" in result.stderr
+
+
+def test_wrong_language_and_unrelated_files_warn(cli, docs, tmp_path):
+    swapped = cli("align", docs[1], docs[0])
+    assert swapped.exit_code == 0
+    assert "looks like en, not fr" in swapped.stderr
+    other = tmp_path / "other.en.txt"
+    other.write_text("Quantum fields oscillate in the vacuum of space. Jazz is played at night. "
+                     "Bees make honey in summer. Rivers flow to the sea.\n", encoding="utf-8")
+    result = cli("align", docs[0], other, "--report")
+    assert result.exit_code == 0
+    assert "too different" in result.stderr and "review:" in result.stderr
+
+
+def test_very_long_line(cli, tmp_path):
+    fr, en = tmp_path / "fr.txt", tmp_path / "en.txt"
+    fr.write_text("Début.\n" + "mot " * 25_000 + "\nFin du texte.\n", encoding="utf-8")
+    en.write_text("Start.\n" + "word " * 25_000 + "\nEnd of the text.\n", encoding="utf-8")
+    result = cli("align", fr, en, "--presegmented")
+    assert result.exit_code == 0, result.output
+    assert beads.loads(result.stdout)[-1] == beads.Bead((2,), (2,))
+
+
+def test_presegmented_indices_are_line_numbers(cli, tmp_path):
+    fr, en = tmp_path / "fr.txt", tmp_path / "en.txt"
+    fr.write_text("Le 3 mai, Marie arrive à Paris.\n\nElle appelle Jean à 18 h.\n", encoding="utf-8")
+    en.write_text("On 3 May, Marie arrives in Paris.\nShe calls Jean at 6 pm.\n", encoding="utf-8")
+    result = cli("align", fr, en, "--presegmented")
+    found = beads.loads(result.stdout)
+    assert [i for b in found for i in b.src] == [0, 1, 2]
+    assert beads.Bead((2,), (1,)) in found
+
+
+def test_segment_empty_file_warns(cli, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n", encoding="utf-8")
+    result = cli("segment", empty, "--lang", "fr")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "empty.txt: no sentence found" in result.stderr
