@@ -1,7 +1,187 @@
-"""CLI commands (filled in by the feature that owns this module)."""
+"""``termkit translate`` and ``termkit models``: offline MT with glossary enforcement."""
+
+from __future__ import annotations
+
+import enum
+import json
+from pathlib import Path
+from typing import List, Optional
 
 import typer
 
+from termkit import io
+from termkit.errors import ChecksFailed, TermkitError
+from termkit.i18n import _
+
+models_group = typer.Typer(name="models", no_args_is_help=True,
+                           help=_("Install, list and remove Argos translation models."))
+
+
+class Format(str, enum.Enum):
+    text = "text"
+    json = "json"
+    tmx = "tmx"
+
+
+class EngineName(str, enum.Enum):
+    argos = "argos"
+    apertium = "apertium"
+
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the main app."""
+    """Add ``translate`` and the ``models`` group to the main app."""
+    app.command("translate")(translate_command)
+    app.add_typer(models_group, name="models")
+
+
+def translate_command(
+    file: str = typer.Argument("-", help=_("Text to translate, one paragraph per line (- = stdin).")),
+    source: str = typer.Option(..., "--from", "-f", help=_("Source language: fr or en.")),
+    target: str = typer.Option(..., "--to", "-t", help=_("Target language: en or fr.")),
+    glossary: Optional[str] = typer.Option(None, "--glossary", "-g",
+                                           help=_("Glossary to enforce (.tbx, .csv, .tsv).")),
+    model: Optional[str] = typer.Option(None, "--model", "-m",
+                                        help=_("Argos package (.argosmodel or folder) to use.")),
+    engine: Optional[EngineName] = typer.Option(None, "--engine", "-e",
+                                                help=_("argos or apertium (default: automatic).")),
+    fmt: Format = typer.Option(Format.text, "--format", help=_("Output format.")),
+    as_json: bool = typer.Option(False, "--json", help=_("Same as --format json.")),
+    output: str = typer.Option("-", "--output", "-o", help=_("Output file (- = stdout).")),
+    beam_size: int = typer.Option(4, "--beam-size", min=1, max=16, help=_("Beam size (argos).")),
+    compute_type: str = typer.Option("default", "--compute-type",
+                                     help=_("CTranslate2 compute type: default, int8, float32…")),
+    method: Optional[str] = typer.Option(None, "--method",
+                                         help=_("Enforcement: none, or steps joined by + from "
+                                                "mask, rerank, prefix, postedit.")),
+    strict: bool = typer.Option(False, "--strict",
+                                help=_("Exit with status 1 when glossary terms are missed.")),
+) -> None:
+    """Translate text offline, one output line per input line, enforcing a glossary."""
+    from termkit.glossary.files import load
+    from termkit.mt.engine import choose
+    from termkit.mt.translate import translate
+    from termkit.signature import signature
+
+    fmt = Format.json if as_json else fmt
+    if fmt is Format.tmx:
+        _tmx_module()
+    text = io.read_text(file)
+    lines = [line.rstrip("\r") for line in text.removesuffix("\n").split("\n")]
+    if not any(line.strip() for line in lines):
+        raise TermkitError(_("{file}: empty input, nothing to translate")
+                           .format(file="<stdin>" if file == "-" else file))
+    chosen, message = choose(source, target, engine=engine.value if engine else None,
+                             model=model, beam_size=beam_size, compute_type=compute_type)
+    typer.echo(f"termkit: {message}", err=True)
+    terms = load(glossary) if glossary else None
+    results = translate(lines, source, target, glossary=terms, engine=chosen, method=method,
+                        show_progress=True)
+    missed = sum(r.missed for r in results)
+    if fmt is Format.text:
+        io.write_text(output, "".join(r.output + "\n" for r in results))
+    elif fmt is Format.json:
+        sig = signature(model=chosen.id, glossary=glossary, engine=chosen.name, source=source,
+                        target=target, beam_size=beam_size if chosen.name == "argos" else None,
+                        method=method or _default_method(chosen.name, terms))
+        io.write_text(output, json.dumps(_as_json(results, sig), ensure_ascii=False, indent=2)
+                      + "\n")
+    else:
+        _write_tmx(results, source, target, output, chosen.id)
+    if missed:
+        typer.echo(_("termkit: warning: {n} glossary term(s) missed (see --json)")
+                   .format(n=missed), err=True)
+        if strict:
+            raise ChecksFailed(_("{n} glossary term(s) missed").format(n=missed))
+
+
+def _default_method(engine: str, glossary) -> str | None:
+    from termkit.mt.enforce import DEFAULT
+
+    return DEFAULT.get(engine) if glossary is not None else None
+
+
+def _as_json(results, sig: dict) -> dict:
+    paragraphs = []
+    for r in results:
+        segments = []
+        for s in r.segments:
+            entry = {"source": s.source, "output": s.output}
+            if s.check is not None:
+                entry.update(s.check.as_dict())
+            segments.append(entry)
+        paragraphs.append({"source": r.source, "output": r.output, "segments": segments})
+    required = sum(len(s.check.required) for r in results for s in r.segments if s.check)
+    missed = sum(r.missed for r in results)
+    return {"signature": sig, "paragraphs": paragraphs,
+            "summary": {"paragraphs": len(results),
+                        "segments": sum(len(r.segments) for r in results),
+                        "terms_required": required, "terms_missed": missed}}
+
+
+def _tmx_module():
+    try:
+        from termkit import tmx
+    except ImportError:
+        raise TermkitError(_("--format tmx is not available (termkit.tmx is missing)")) from None
+    return tmx
+
+
+def _write_tmx(results, source: str, target: str, output: str, model: str) -> None:
+    """One translation unit per sentence, marked with the engine's model id."""
+    tmx = _tmx_module()
+    memory = tmx.Memory(header=tmx.new_header(source, creationdate=tmx.now()))
+    for r in results:
+        for s in r.segments:
+            memory.units.append(tmx.Unit(
+                variants=[tmx.Variant(source, s.source), tmx.Variant(target, s.output)],
+                attrs={"tuid": str(len(memory.units) + 1)},
+                props=[("x-termkit-model", model)]))
+    io.write_bytes(output, tmx.dumps(memory))
+
+
+@models_group.command("install")
+def models_install(args: List[str] = typer.Argument(
+        ..., help=_("A .argosmodel file or package folder; or SOURCE TARGET (e.g. fr en) to "
+                    "download from the Argos index (needs a network)."))) -> None:
+    """Install an Argos model from a file, or download one from the Argos index."""
+    from termkit.mt import models
+
+    if len(args) == 2 and not Path(args[0]).exists():
+        typer.echo(_("termkit: downloading {a}→{b} from the Argos package index…")
+                   .format(a=args[0], b=args[1]), err=True)
+        package = models.download(args[0], args[1])
+    elif len(args) == 1:
+        package = models.install(args[0])
+    else:
+        raise TermkitError(_("give one .argosmodel file, or two language codes (fr en)"))
+    typer.echo(_("installed {name} ({a}→{b}) in {path}").format(
+        name=package.name, a=package.source, b=package.target, path=package.path))
+
+
+@models_group.command("list")
+def models_list(as_json: bool = typer.Option(False, "--json", help=_("Print JSON."))) -> None:
+    """List installed models."""
+    from termkit.mt import models
+
+    found = models.installed()
+    rows = [{"name": path.name, "from": meta.get("from_code"), "to": meta.get("to_code"),
+             "version": meta.get("package_version", ""), "path": str(path)}
+            for path, meta in found]
+    if as_json:
+        typer.echo(json.dumps({"models_dir": str(models.models_dir()), "models": rows},
+                              ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        typer.echo(_("no models installed in {dir}").format(dir=models.models_dir()))
+    for row in rows:
+        typer.echo(f"{row['name']}\t{row['from']}→{row['to']}\t{row['version']}\t{row['path']}")
+
+
+@models_group.command("remove")
+def models_remove(name: str = typer.Argument(..., help=_("Model name or pair (fr-en).")))\
+        -> None:
+    """Remove an installed model."""
+    from termkit.mt import models
+
+    for path in models.remove(name):
+        typer.echo(_("removed {path}").format(path=path))

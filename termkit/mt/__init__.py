@@ -1,0 +1,20 @@
+"""Offline machine translation French↔English with glossary enforcement.
+
+Engines (same interface, ``engine.choose`` picks one):
+
+- ``argos``: an Argos Translate package (``.argosmodel`` or unpacked folder) run directly with
+  CTranslate2 + SentencePiece, batched, model loaded once (``ct2.CT2Engine``). Nothing is ever
+  downloaded at run time. Install packages with ``termkit models install FILE.argosmodel``
+  (into ``$TERMKIT_MODELS`` or ``~/.local/share/termkit/models``) or pass ``--model PATH``.
+- ``apertium``: Apertium through Spanish (``fr-es | spa-eng``, ``eng-spa | es-fr``).
+
+Library use::
+
+    from termkit.mt.translate import translate
+    results = translate(["La traite des êtres humains est un crime."], "fr", "en",
+                        glossary="glossaries/trafficking.tbx", engine="apertium")
+    results[0].output, results[0].segments[0].check.missed
+
+Enforcement steps (``enforce``), checked after translation by ``check.check`` (also used by
+``termkit po check``): see ``enforce.DEFAULT`` for the combination measured best per engine.
+"""

@@ -1,0 +1,78 @@
+"""The rule-based engine: Apertium through Spanish (fr-es | spa-eng, eng-spa | es-fr).
+
+One pipeline of subprocesses per batch of sentences, one sentence per line; ``-u`` keeps
+unknown words without Apertium's ``*``/``#``/``@`` marks.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+from termkit.errors import TermkitError
+from termkit.i18n import _
+
+#: the Apertium modes chained for each direction
+MODES = {("fr", "en"): ("fr-es", "spa-eng"), ("en", "fr"): ("eng-spa", "es-fr")}
+TIMEOUT = 600
+
+
+def available(source: str = "fr", target: str = "en") -> bool:
+    """True when the ``apertium`` command and the modes for this pair are installed."""
+    if shutil.which("apertium") is None or (source, target) not in MODES:
+        return False
+    return set(MODES[(source, target)]) <= set(modes())
+
+
+def modes() -> list[str]:
+    """The Apertium modes installed on this machine."""
+    try:
+        done = subprocess.run(["apertium", "-l"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    return [line.strip() for line in done.stdout.splitlines() if line.strip()]
+
+
+class ApertiumEngine:
+    """Translate French↔English with Apertium through Spanish."""
+
+    name = "apertium"
+
+    def __init__(self, source: str, target: str):
+        if (source, target) not in MODES:
+            raise TermkitError(_("apertium: no pipeline for {a}→{b} (only fr→en and en→fr)")
+                               .format(a=source, b=target))
+        if not available(source, target):
+            raise TermkitError(_("apertium: not installed or modes {modes} missing "
+                                 "(Debian: apt install apertium apertium-fr-es apertium-en-es)")
+                               .format(modes="/".join(MODES[(source, target)])))
+        self.source, self.target = source, target
+        self.modes = MODES[(source, target)]
+        self.id = "apertium:" + "|".join(self.modes)
+
+    def _run(self, text: str) -> str:
+        data = text
+        for mode in self.modes:
+            try:
+                done = subprocess.run(["apertium", "-u", mode], input=data, capture_output=True,
+                                      text=True, timeout=TIMEOUT)
+            except (OSError, subprocess.TimeoutExpired) as exc:
+                raise TermkitError(_("apertium {mode}: {error}").format(mode=mode, error=exc)) \
+                    from None
+            if done.returncode != 0:
+                message = (done.stderr.strip().splitlines() or ["failed"])[-1]
+                raise TermkitError(_("apertium {mode}: {error}").format(mode=mode, error=message))
+            data = done.stdout
+        return data
+
+    def translate(self, texts: list[str]) -> list[str]:
+        """One Apertium run for all ``texts`` (one per line); per-text runs if lines shift."""
+        if not texts:
+            return []
+        clean = [" ".join(t.split()) for t in texts]
+        lines = self._run("\n".join(clean) + "\n").split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        if len(lines) != len(clean):
+            lines = [self._run(t + "\n").strip() for t in clean]
+        return [line.strip() for line in lines]

@@ -1,0 +1,111 @@
+"""Check a translation against the glossary: required target terms found or missed, forbidden used.
+
+The same check serves ``termkit translate`` and ``termkit po check``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from termkit.glossary.model import Concept, Term
+from termkit.mt.grammar import is_plural
+
+
+@dataclass
+class Need:
+    """A glossary term in the source text and the target term it requires."""
+
+    start: int            # char offsets of the source surface
+    end: int
+    source: str           # the source surface as written
+    concept: Concept
+    term: Term            # the target term to produce (preferred)
+    dnt: bool = False     # do-not-translate: the target term is the source term itself
+    plural: bool = False  # the source has the term in the plural
+
+
+@dataclass
+class Check:
+    """The outcome of checking one source/output pair."""
+
+    required: list[Need] = field(default_factory=list)
+    found: list[Need] = field(default_factory=list)
+    missed: list[Need] = field(default_factory=list)
+    forbidden: list[str] = field(default_factory=list)   # forbidden target terms in the output
+
+    @property
+    def ok(self) -> bool:
+        return not self.missed and not self.forbidden
+
+    def as_dict(self) -> dict:
+        """JSON-ready: term lists for each outcome."""
+        return {"required": [_need_dict(n) for n in self.required],
+                "found": [_need_dict(n) for n in self.found],
+                "missed": [_need_dict(n) for n in self.missed],
+                "forbidden": list(self.forbidden)}
+
+
+def _need_dict(need: Need) -> dict:
+    return {"concept": need.concept.id, "source": need.source, "target": need.term.text}
+
+
+def needs(text: str, matcher_src, target: str) -> list[Need]:
+    """The target terms ``text`` requires: one per glossary match that has a usable target term."""
+    found = []
+    for match in matcher_src.find(text):
+        term = target_term(match.concept, match.term, target)
+        if term is None or not term.text.strip():
+            continue
+        found.append(Need(match.start, match.end, match.text, match.concept, term,
+                          dnt=term.text == match.term.text,
+                          plural=is_plural(match.text, match.term.text, matcher_src.lang)))
+    return found
+
+
+#: term types that ask for a target term of the same type (ONUDC → UNODC, not the full name)
+FORMS = ("acronym", "abbreviation", "shortForm", "fullForm")
+
+
+def target_term(concept: Concept, source: Term, target: str) -> Term | None:
+    """The target term to produce for ``source``: the preferred one, or the best allowed term of
+    the same form when the source term is an acronym, abbreviation, short or full form."""
+    section = concept.lang(target)
+    if section is None:
+        return None
+    if source.term_type in FORMS:
+        same = [t for t in section.terms if t.term_type == source.term_type and not t.forbidden]
+        if same:
+            return next((t for t in same if t.status == "preferred"), same[0])
+    return section.preferred()
+
+
+def check(source: str, output: str, matcher_src, matcher_tgt) -> Check:
+    """Which required target terms ``output`` has, which it misses, and forbidden terms it uses."""
+    target = matcher_tgt_lang(matcher_tgt)
+    required = needs(source, matcher_src, target)
+    matches = matcher_tgt.find(output)
+    have = Counter(m.concept.id for m in matches if not m.term.forbidden)
+    result = Check(required=required,
+                   forbidden=[m.text for m in matches if m.term.forbidden])
+    for need in required:
+        if need.concept.id not in have and _contains(matcher_tgt, output, need, target):
+            have[need.concept.id] = 1
+    for need in required:
+        cid = need.concept.id
+        if have[cid] > 0:
+            have[cid] -= 1
+            result.found.append(need)
+        else:
+            result.missed.append(need)
+    return result
+
+
+def _contains(matcher_tgt, output: str, need: Need, target: str) -> bool:
+    section = need.concept.lang(target)
+    return any(matcher_tgt.contains(output, term) for term in section.terms if not term.forbidden)
+
+
+def matcher_tgt_lang(matcher) -> str:
+    """The language a matcher was built for."""
+    return getattr(matcher, "lang")

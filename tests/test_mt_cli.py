@@ -1,0 +1,159 @@
+"""``termkit translate`` and ``termkit models`` through the CLI (random-weight model)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from mt_support import models_home, package_path  # noqa: F401 (fixtures)
+from termkit.signature import file_sha256
+
+HEADER = ("concept_id,lang,term,status,part_of_speech,term_type,gender,number,context,"
+          "term_source,term_note,definition,lang_note,lang_source,subject_field,concept_note,"
+          "concept_source,xrefs\n")
+
+
+@pytest.fixture
+def glossary_csv(tmp_path):
+    path = tmp_path / "g.csv"
+    path.write_text(HEADER + "thb,fr,traite des êtres humains,preferred,noun,,feminine" + ","*11
+                    + "\nthb,en,trafficking in human beings,preferred,noun" + ","*13
+                    + "\nip,fr,INTERPOL,preferred,properNoun" + ","*13
+                    + "\nip,en,INTERPOL,preferred,properNoun" + ","*13 + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def source(tmp_path):
+    path = tmp_path / "in.txt"
+    path.write_text("La traite des êtres humains est grave. INTERPOL aide.\n\nLes victimes.\n",
+                    encoding="utf-8")
+    return path
+
+
+def test_translate_text_keeps_lines(cli, package_path, source, glossary_csv, tmp_path):
+    out = tmp_path / "out.txt"
+    result = cli("translate", source, "--from", "fr", "--to", "en", "--model", package_path,
+                 "--glossary", glossary_csv, "-o", out)
+    assert result.exit_code == 0, result.output
+    lines = out.read_text(encoding="utf-8").split("\n")
+    assert len(lines) == 4 and lines[1] == "" and lines[3] == ""
+    assert "trafficking in human beings" in lines[0].lower() and "INTERPOL" in lines[0]
+
+
+def test_translate_json_reports_terms_and_signature(cli, package_path, source, glossary_csv):
+    result = cli("translate", source, "--from", "fr", "--to", "en", "--model", package_path,
+                 "--glossary", glossary_csv, "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    sig = data["signature"]
+    assert sig["model"].startswith("argos:translate-fr_en-random@")
+    assert sig["glossary_sha256"] == file_sha256(glossary_csv)
+    assert sig["engine"] == "argos" and sig["beam_size"] == 4
+    first = data["paragraphs"][0]["segments"]
+    assert [t["target"] for t in first[0]["required"]] == ["trafficking in human beings"]
+    assert first[1]["found"][0]["target"] == "INTERPOL" and first[1]["missed"] == []
+    assert data["summary"] == {"paragraphs": 3, "segments": 3, "terms_required": 2,
+                               "terms_missed": 0}
+
+
+def test_misses_are_reported_and_strict_fails(cli, package_path, source, glossary_csv):
+    result = cli("translate", source, "--from", "fr", "--to", "en", "--model", package_path,
+                 "--glossary", glossary_csv, "--method", "none", "--strict")
+    assert result.exit_code == 1
+    assert "glossary term(s) missed" in result.stderr
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--from", "fr", "--to", "en", "--engine", "argos"], "no Argos model installed for fr→en"),
+    (["--from", "en", "--to", "fr", "--model", "MODEL"], "translates fr→en, not en→fr"),
+    (["--from", "fr", "--to", "en", "--model", "BROKEN"], "not a valid .argosmodel"),
+    (["--from", "fr", "--to", "fr", "--model", "MODEL"], "both fr"),
+])
+def test_bad_input_one_line_errors(cli, package_path, source, models_home, tmp_path, args,
+                                   message):
+    broken = tmp_path / "broken.argosmodel"
+    broken.write_bytes(b"PK\x03\x04 not really")
+    args = [str(package_path) if a == "MODEL" else str(broken) if a == "BROKEN" else a
+            for a in args]
+    result = cli("translate", source, *args)
+    assert result.exit_code == 2
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) <= 2
+    assert "Traceback" not in result.output
+
+
+def test_empty_input(cli, package_path, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n  \n", encoding="utf-8")
+    result = cli("translate", empty, "--from", "fr", "--to", "en", "--model", package_path)
+    assert result.exit_code == 2 and "empty input" in result.stderr
+
+
+def test_empty_target_term_in_glossary(cli, package_path, source, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(HEADER + "c1,fr,victime" + ","*15 + "\nc1,en,\"  \"" + ","*15 + "\n",
+                   encoding="utf-8")
+    result = cli("translate", source, "--from", "fr", "--to", "en", "--model", package_path,
+                 "--glossary", bad)
+    assert result.exit_code == 2 and "empty" in result.stderr
+
+
+def test_models_commands(cli, package_path, models_home):
+    result = cli("models", "list")
+    assert result.exit_code == 0 and "no models installed" in result.stdout
+    result = cli("models", "install", package_path)
+    assert result.exit_code == 0 and "installed translate-fr_en-random (fr→en)" in result.stdout
+    listing = json.loads(cli("models", "list", "--json").stdout)
+    assert [m["name"] for m in listing["models"]] == ["translate-fr_en-random"]
+    source = models_home.parent / "x.txt"
+    source.write_text("Les victimes.\n", encoding="utf-8")
+    result = cli("translate", source, "--from", "fr", "--to", "en")
+    assert result.exit_code == 0 and "engine: argos (translate-fr_en-random)" in result.stderr
+    result = cli("models", "remove", "translate-fr_en-random")
+    assert result.exit_code == 0 and not any(models_home.iterdir())
+    result = cli("models", "remove", "translate-fr_en-random")
+    assert result.exit_code == 2 and "no installed model" in result.stderr
+
+
+def test_models_install_bad_file(cli, tmp_path, models_home):
+    bad = tmp_path / "bad.argosmodel"
+    bad.write_text("hello", encoding="utf-8")
+    result = cli("models", "install", bad)
+    assert result.exit_code == 2 and "bad.argosmodel: not a valid .argosmodel" in result.stderr
+
+
+def test_translate_tmx(cli, package_path, source, tmp_path):
+    tmx = pytest.importorskip("termkit.tmx")
+    out = tmp_path / "out.tmx"
+    result = cli("translate", source, "--from", "fr", "--to", "en", "--model", package_path,
+                 "--format", "tmx", "-o", out)
+    assert result.exit_code == 0, result.output
+    memory = tmx.read(out)
+    assert [u.text("fr") for u in memory.units] == [
+        "La traite des êtres humains est grave.", "INTERPOL aide.", "Les victimes."]
+    assert all(u.text("en") for u in memory.units)
+    assert memory.units[0].prop("x-termkit-model").startswith("argos:")
+
+
+def test_translate_stdin_to_stdout(cli, package_path):
+    result = cli("translate", "-", "--from", "fr", "--to", "en", "--model", package_path,
+                 input="Les victimes.\nLe trafic.\n")
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) == 2
+
+
+def test_translate_with_apertium(cli, glossary_csv):
+    from termkit.mt import apertium
+    if not apertium.available("fr", "en"):
+        pytest.skip("apertium is not installed")
+    result = cli("translate", "-", "--from", "fr", "--to", "en", "--engine", "apertium",
+                 "--glossary", glossary_csv, "--json",
+                 input="La traite des êtres humains et INTERPOL.\n")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["signature"]["model"] == "apertium:fr-es|spa-eng"
+    assert data["signature"]["method"] == "mask+postedit"
+    assert data["paragraphs"][0]["output"].startswith("Trafficking in human beings")
+    assert "INTERPOL" in data["paragraphs"][0]["output"]
+    assert "engine: apertium" in result.stderr

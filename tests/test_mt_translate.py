@@ -1,0 +1,138 @@
+"""Translation with the CTranslate2 engine (random-weight model) and glossary enforcement."""
+
+from __future__ import annotations
+
+import pytest
+
+from mt_support import domain_glossary, package_path  # noqa: F401 (fixture)
+from termkit.errors import TermkitError
+from termkit.glossary.match import Matcher
+from termkit.glossary.model import Concept, Glossary, LangSec, Term
+from termkit.mt.check import check
+from termkit.mt.ct2 import CT2Engine
+from termkit.mt.enforce import PLACEHOLDERS
+from termkit.mt.package import read
+from termkit.mt.translate import MAX_LINE, translate
+
+SOURCES = [
+    "La traite des êtres humains est un crime grave. L’ONUDC aide les victimes.",
+    "",
+    "INTERPOL et Frontex luttent contre le trafic de migrants et le travail forcé.",
+    "Tom parle avec l’OIM.",
+]
+
+
+@pytest.fixture(scope="module")
+def engine(package_path):
+    return CT2Engine(read(package_path), beam_size=2)
+
+
+def test_decode_batch_nbest_and_prefix(engine):
+    tom = engine.tokenize(["Tom"])[0]
+    hyps = engine.decode(["la traite des victimes .", "les enfants ."], num_hypotheses=2,
+                         prefixes=[tom, None], attention=True)
+    assert len(hyps) == 2 and all(len(h) == 2 for h in hyps)
+    assert hyps[0][0].pieces[:len(tom)] == tom and hyps[0][0].text.startswith("Tom")
+    assert "<2en>" not in hyps[1][0].pieces[:1]
+    assert len(hyps[0][0].attention) == len(hyps[0][0].pieces)
+
+
+def test_model_is_loaded_once(engine, package_path):
+    again = CT2Engine(read(package_path), beam_size=2)
+    assert again.translator is engine.translator
+
+
+def test_underscore_survives_decoding(engine):
+    pieces = engine.tokenize(["snake_case victims"])[0]
+    assert engine.detokenize(pieces) == "snake_case victims"
+
+
+def test_one_output_line_per_input_line(engine):
+    results = translate(SOURCES, "fr", "en", engine=engine)
+    assert len(results) == len(SOURCES)
+    assert results[1].output == "" and results[1].segments == []
+    assert [len(r.segments) for r in results] == [2, 0, 1, 1]
+    assert all("\n" not in r.output for r in results)
+
+
+def test_enforcement_finds_every_term(engine):
+    glossary = domain_glossary()
+    results = translate(SOURCES, "fr", "en", engine=engine, glossary=glossary)
+    segments = [s for r in results for s in r.segments]
+    required = [n.term.text for s in segments for n in s.check.required]
+    assert {"trafficking in human beings", "UNODC", "INTERPOL", "Frontex", "migrant smuggling",
+            "forced labour", "IOM"} <= set(required)
+    assert all(s.check.ok for s in segments), [(s.output, s.check.missed) for s in segments]
+    assert "INTERPOL" in results[2].output and "Frontex" in results[2].output
+    for r in results:         # placeholders never leak (Tom was in the source itself)
+        leaked = [p for p in PLACEHOLDERS if p in r.output.split() and p not in r.source]
+        assert not leaked
+
+
+def test_prefix_decoding_alone_guarantees_inclusion(engine):
+    results = translate(SOURCES, "fr", "en", engine=engine, glossary=domain_glossary(),
+                        method="mask+rerank+prefix")
+    assert sum(r.missed for r in results) == 0
+
+
+def test_without_enforcement_misses_are_reported(engine):
+    results = translate(SOURCES, "fr", "en", engine=engine, glossary=domain_glossary(),
+                        method="none")
+    assert sum(r.missed for r in results) >= 3
+    missed = [n.term.text for r in results for s in r.segments for n in s.check.missed]
+    assert "trafficking in human beings" in missed
+
+
+def test_forbidden_target_term_is_replaced():
+    glossary = domain_glossary()
+    en, fr = Matcher(glossary, "en"), Matcher(glossary, "fr")
+    result = check("Le trafic de migrants.", "Migrant trafficking.", fr, en)
+    assert result.forbidden == ["Migrant trafficking"] and not result.ok
+    from termkit.mt.enforce import fix_forbidden
+    fixed = fix_forbidden("Migrant trafficking and trade in human beings.", en, "en")
+    assert fixed == "Migrant smuggling and trafficking in human beings."
+    assert check("Le trafic de migrants.", fixed, fr, en).ok
+
+
+def test_check_counts_occurrences():
+    glossary = domain_glossary()
+    en, fr = Matcher(glossary, "en"), Matcher(glossary, "fr")
+    result = check("Les victimes et une victime.", "The victims.", fr, en)
+    assert len(result.required) == 2 and len(result.found) == 1 and len(result.missed) == 1
+    assert result.as_dict()["missed"][0]["target"] == "victim"
+
+
+def test_empty_target_term_is_an_error(engine):
+    glossary = Glossary([Concept("c1", {"fr": LangSec("fr", [Term("passeur")]),
+                                        "en": LangSec("en", [Term(" ")])})])
+    with pytest.raises(TermkitError, match="concept c1: empty en term"):
+        translate(["Un passeur."], "fr", "en", engine=engine, glossary=glossary)
+
+
+def test_huge_line_is_an_error_long_sentence_is_cut(engine):
+    with pytest.raises(TermkitError, match="line 2: too long"):
+        translate(["ok", "a" * (MAX_LINE + 1)], "fr", "en", engine=engine)
+    long = " ".join(["victimes"] * 400)
+    result = translate([long], "fr", "en", engine=engine)[0]
+    assert len(result.segments) >= 3 and result.output
+
+
+def test_unknown_method(engine):
+    with pytest.raises(TermkitError, match="unknown enforcement step"):
+        translate(["x"], "fr", "en", engine=engine, glossary=domain_glossary(), method="magic")
+
+
+def test_acronym_gives_acronym():
+    from termkit.mt.check import needs
+
+    unodc = Concept("unodc", {
+        "fr": LangSec("fr", [Term("Office des Nations Unies contre la drogue et le crime",
+                                  status="preferred", term_type="fullForm"),
+                             Term("ONUDC", status="admitted", term_type="acronym")]),
+        "en": LangSec("en", [Term("United Nations Office on Drugs and Crime",
+                                  status="preferred", term_type="fullForm"),
+                             Term("UNODC", status="admitted", term_type="acronym")])})
+    matcher = Matcher(Glossary([unodc]), "fr")
+    text = "L’ONUDC, l’Office des Nations Unies contre la drogue et le crime."
+    assert [n.term.text for n in needs(text, matcher, "en")] == [
+        "UNODC", "United Nations Office on Drugs and Crime"]
