@@ -148,3 +148,27 @@ def test_preferred_in_one_concept_deprecated_in_another_is_a_warning():
                                      ("f", False), ("english", False), ("en-", False)])
 def test_language_codes(code, ok):
     assert bool(validate.LANG_CODE.fullmatch(code)) is ok
+
+
+def test_validating_real_glossaries_never_crashes(tmp_path):
+    """Schema checks ran on elements iterparse was still building and crashed libxml2 on
+    some files (subsets of the shipped glossary): each runs in a child process here."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from termkit.glossary import tbx
+
+    shipped = Path(__file__).resolve().parent.parent / "glossaries" / "trafficking.tbx"
+    glossary = tbx.read(shipped)
+    paths = [shipped]
+    for size in (5, 20, 40, 80):
+        part = tmp_path / f"part{size}.tbx"
+        tbx.write(type(glossary)(concepts=glossary.concepts[:size], lang=glossary.lang), part)
+        paths.append(part)
+    code = ("import sys\nfrom termkit.glossary import validate\n"
+            "for p in sys.argv[1:]:\n    validate.validate(p)\nprint('done')\n")
+    proc = subprocess.run([sys.executable, "-c", code, *map(str, paths)],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr[-500:]
+    assert proc.stdout.strip() == "done"

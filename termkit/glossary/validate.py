@@ -371,8 +371,11 @@ def validate(path: str | os.PathLike, dialect: str | None = None) -> list[Proble
             else:
                 chosen.append(_pick(root.get("type"), dialect, name, problems))
         sch = chosen[0]
-        if sch is not None and not sch.entry.validate(entry):
-            problems.extend(schema_problems(sch.entry.error_log, entry, sch, name,
+        # Validate a detached copy: validating an element of the tree iterparse is still
+        # building corrupts libxml2's memory (seen as segfaults on real files).
+        alone = copy.deepcopy(entry)
+        if sch is not None and not sch.entry.validate(alone):
+            problems.extend(schema_problems(sch.entry.error_log, alone, sch, name,
                                             entry.get("id")))
 
     glossary, reader = tbx_read.parse(path, on_entry)
