@@ -33,7 +33,8 @@ for seed in corpus/seeds/*.txt; do
 done
 
 echo "== 4. translation FR→EN with glossary enforcement"
-if command -v apertium >/dev/null 2>&1 || [ -n "$($TK models list --quiet 2>/dev/null || true)" ]; then
+if command -v apertium >/dev/null 2>&1 \
+   || .venv/bin/python -c "import sys; from termkit.mt import models; sys.exit(not models.installed())"; then
   for seed in corpus/seeds/0*.txt; do
     out="out/$(basename "$seed" .txt).en.txt"
     $TK translate "$seed" --from fr --to en --glossary "$GLOSSARY" -o "$out"

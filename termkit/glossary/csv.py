@@ -1,6 +1,6 @@
 """CSV and TSV glossaries: one row per term ("long", the default) or per concept ("wide").
 
-Long layout columns, in this order (see notes/INTERFACES.md)::
+Long layout columns, in this order (also in the README, "CSV and TSV")::
 
     concept_id, lang, term, status, part_of_speech, term_type, gender, number, context,
     term_source, term_note, definition, lang_note, lang_source, subject_field, concept_note,
