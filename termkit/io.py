@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import IO, Iterator
 
 from termkit.errors import TermkitError
+from termkit.i18n import _
 
 
 def read_bytes(path: str | os.PathLike) -> bytes:
@@ -19,24 +20,25 @@ def read_bytes(path: str | os.PathLike) -> bytes:
     try:
         return Path(path).read_bytes()
     except FileNotFoundError:
-        raise TermkitError(f"{path}: no such file") from None
+        raise TermkitError(_("{path}: no such file").format(path=path)) from None
     except IsADirectoryError:
-        raise TermkitError(f"{path}: is a directory") from None
+        raise TermkitError(_("{path}: is a directory").format(path=path)) from None
     except OSError as exc:
-        raise TermkitError(f"{path}: cannot read ({exc.strerror})") from None
+        raise TermkitError(_("{path}: cannot read ({reason})").format(
+            path=path, reason=exc.strerror)) from None
 
 
 def decode(data: bytes, name: str | os.PathLike = "<input>") -> str:
     """Decode UTF-8 (a BOM is dropped); a binary or wrongly encoded file is a clear error."""
     if b"\x00" in data[:8192]:
-        raise TermkitError(f"{name}: binary file, expected UTF-8 text")
+        raise TermkitError(_("{name}: binary file, expected UTF-8 text").format(name=name))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise TermkitError(
-            f"{name}: not valid UTF-8 (line {line}, byte offset {exc.start}); "
-            "convert it first, e.g. iconv -f latin1 -t utf-8"
+            _("{name}: not valid UTF-8 (line {line}, byte offset {offset}); convert it first, "
+              "e.g. iconv -f latin1 -t utf-8").format(name=name, line=line, offset=exc.start)
         ) from None
     return text.removeprefix("\ufeff")
 
@@ -65,7 +67,8 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None 
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
-        raise TermkitError(f"{path}: directory {directory} does not exist")
+        raise TermkitError(_("{path}: directory {directory} does not exist").format(
+            path=path, directory=directory))
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
         kwargs = {} if "b" in mode else {"encoding": encoding, "newline": newline}

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+# Tests assert English messages: pin the interface language before termkit is imported
+# (tests of the French interface set LANGUAGE themselves in a child process).
+os.environ["LANGUAGE"] = "en"
 
 import pytest
 from typer.testing import CliRunner

@@ -28,6 +28,26 @@ def domain_glossary():
     return module.build()
 
 
+def number_glossary():
+    """A glossary for grammatical number: generic acronym, invariable noun, plural-only source
+    term with a singular target, an organisation, a mass noun (all built in code)."""
+    from termkit.glossary.model import Concept, Glossary, LangSec, Term
+
+    def concept(cid, fr, en, pos="noun", **extra):
+        return Concept(cid, {"fr": LangSec("fr", [Term(fr, part_of_speech=pos, **extra)]),
+                             "en": LangSec("en", [Term(en, part_of_speech=pos)])})
+    return Glossary([
+        concept("ngo", "ONG", "NGO", gender="feminine"),
+        concept("member-country", "pays membre", "member country", gender="masculine"),
+        concept("victim-thb", "victime de traite", "victim of trafficking", gender="feminine"),
+        concept("cps", "services de la protection de l’enfance", "child protection unit",
+                number="plural", gender="masculine"),
+        concept("unodc", "ONUDC", "UNODC", pos="properNoun", gender="masculine"),
+        concept("thb", "traite des êtres humains", "trafficking in human beings",
+                gender="feminine"),
+    ])
+
+
 def _sentencepiece(folder: Path) -> Path:
     import sentencepiece
 

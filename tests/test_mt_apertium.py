@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mt_support import domain_glossary
+from mt_support import domain_glossary, number_glossary
 from termkit.mt import apertium
 from termkit.mt.translate import translate
 
@@ -18,6 +18,14 @@ def test_batch_keeps_one_line_per_sentence():
     out = engine.translate(["Le chat dort.", "", "Les victimes  sont\taidées."])
     assert len(out) == 3 and out[1] == ""
     assert "victims" in out[2].lower() and "*" not in out[2]
+
+
+def test_works_under_a_locale_the_machine_lacks(monkeypatch):
+    # a French user's LANG on a machine without that locale made Apertium print nothing
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    monkeypatch.setenv("LC_ALL", "xx_XX.UTF-8")
+    out = apertium.ApertiumEngine("fr", "en").translate(["Les victimes sont aidées."])
+    assert "victims" in out[0].lower()
 
 
 def test_fr_en_enforcement_and_do_not_translate():
@@ -59,3 +67,30 @@ def test_forbidden_target_term_never_appears():
                         engine="apertium")
     assert [r.output for r in results] == ["The feline sleeps.", "The felines sleep."]
     assert all(not s.check.forbidden for r in results for s in r.segments)
+
+
+def test_plural_sources_give_plural_target_terms():
+    results = translate(["INTERPOL reconnaît le rôle des services de la protection de l’enfance "
+                         "et des ONG de ses pays membres.",
+                         "Les victimes de traite et l’ONUDC luttent contre la traite des êtres "
+                         "humains.",
+                         "Une ONG d’un pays membre aide une victime de traite."],
+                        "fr", "en", glossary=number_glossary(), engine="apertium")
+    plural, mixed, single = (r.output for r in results)
+    assert "child protection units" in plural and "NGOs of" in plural
+    assert "member countries" in plural
+    assert "victims of trafficking" in mixed.lower() and "traffickings" not in mixed
+    assert "UNODC" in mixed and "UNODCs" not in mixed
+    assert "trafficking in human beings" in mixed
+    assert "NGO " in single and "member country" in single and "victim of trafficking" in single
+    assert all(s.check.ok for r in results for s in r.segments)
+
+
+def test_plural_sources_en_fr_agree_articles():
+    results = translate(["The NGOs help victims of trafficking in member countries.",
+                         "An NGO helps a victim of trafficking."],
+                        "en", "fr", glossary=number_glossary(), engine="apertium")
+    plural, single = (r.output for r in results)
+    assert "Les ONG" in plural and "victimes de traite" in plural and "pays membres" in plural
+    assert "victime de traite" in single and "victimes" not in single
+    assert all(s.check.ok for r in results for s in r.segments)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mt_support import domain_glossary, package_path  # noqa: F401 (fixture)
+from mt_support import domain_glossary, number_glossary, package_path  # noqa: F401
 from termkit.errors import TermkitError
 from termkit.glossary.match import Matcher
 from termkit.glossary.model import Concept, Glossary, LangSec, Term
@@ -136,3 +136,15 @@ def test_acronym_gives_acronym():
     text = "L’ONUDC, l’Office des Nations Unies contre la drogue et le crime."
     assert [n.term.text for n in needs(text, matcher, "en")] == [
         "UNODC", "United Nations Office on Drugs and Crime"]
+
+
+def test_postedit_puts_plural_terms_in_model_output(engine):
+    glossary = number_glossary()
+    results = translate(["Les ONG aident les victimes de traite.",
+                         "Une ONG aide une victime de traite."],
+                        "fr", "en", engine=engine, glossary=glossary, method="postedit")
+    plural, single = (r.output for r in results)
+    assert "NGOs" in plural and "victims of trafficking" in plural.lower()
+    assert "NGOs" not in single and "victim of trafficking" in single.lower()
+    assert "victims" not in single.lower()
+    assert all(s.check.ok for r in results for s in r.segments)

@@ -15,22 +15,44 @@ from typer.core import TyperGroup
 from termkit import __version__
 from termkit.cli import glossary, mt, text
 from termkit.errors import TermkitError
+from termkit.i18n import _, translate_typer
+
+translate_typer()  # typer's help panels and usage errors in the user's language too
+
+
+def _translate_help(option) -> None:
+    """typer writes the help of ``-h/--help`` in English: translate it."""
+    if option is not None:
+        option.help = _("Show this message and exit.")
+
+
+def _translate_sub_help(group, ctx: click.Context) -> None:
+    for command in getattr(group, "commands", {}).values():
+        _translate_help(command.get_help_option(ctx))
+        _translate_sub_help(command, ctx)
+
 
 class _Group(TyperGroup):
     """The root group: a ``TermkitError`` becomes one line on stderr and its exit code."""
+
+    def get_help_option(self, ctx: click.Context):
+        option = super().get_help_option(ctx)
+        _translate_help(option)
+        _translate_sub_help(self, ctx)  # before any sub-command parses its -h
+        return option
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except TermkitError as exc:
-            click.echo(f"termkit: error: {exc}", err=True)
+            click.echo(_("termkit: error: {message}").format(message=exc), err=True)
             ctx.exit(exc.exit_code)
 
 
 app = typer.Typer(
     name="termkit",
     cls=_Group,
-    help="French-English translation and terminology toolkit.",
+    help=_("French-English translation and terminology toolkit."),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
@@ -46,8 +68,8 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                        help="Print the version and exit.")) -> None:
-    """French-English translation and terminology toolkit."""
+                                        help=_("Print the version and exit."))) -> None:
+    """The root options (the help text is the app's, translated)."""
 
 
 glossary.register(app)
@@ -63,5 +85,5 @@ def main(argv: list[str] | None = None) -> None:
         sys.stderr.close()
         sys.exit(1)
     except KeyboardInterrupt:
-        click.echo("termkit: interrupted", err=True)
+        click.echo(_("termkit: interrupted"), err=True)
         sys.exit(130)

@@ -78,9 +78,9 @@ def _done(message: str, output: str = "") -> None:
     typer.echo(message, err=output == "-")
 
 
-@group.command()
+@group.command(help=_("Check a glossary (TBX schema and termkit's checks); exit 1 if it is "
+                      "invalid."))
 def validate(file: str = FILE, as_json: bool = JSON) -> None:
-    """Check a glossary (TBX schema and termkit's checks); exit 1 if it is invalid."""
     if files.kind(file) == "tbx":
         from termkit.glossary.validate import validate as problems_of
     else:
@@ -103,7 +103,7 @@ def validate(file: str = FILE, as_json: bool = JSON) -> None:
         raise ChecksFailed(_("{file}: invalid ({n} errors)").format(file=file, n=len(errors)))
 
 
-@group.command()
+@group.command(help=_("Convert between TBX, CSV and TSV (formats from the file extensions)."))
 def convert(
     source: str = FILE,
     output: str = typer.Option(..., "-o", "--output", help=_("Output file, or - for stdout.")),
@@ -112,16 +112,14 @@ def convert(
                                   help=_("CSV/TSV layout: one row per term or per concept.")),
     to: Optional[Format] = TO,
 ) -> None:
-    """Convert between TBX, CSV and TSV (formats from the file extensions)."""
     glossary = files.load(source)
     _write(glossary, output, to and to.value, tbx_version.value, layout.value)
     if output != "-":
         typer.echo(_("{output}: {n} concepts written").format(output=output, n=len(glossary)))
 
 
-@group.command()
+@group.command(help=_("Count concepts, terms per language, statuses and term types."))
 def stats(file: str = FILE, as_json: bool = JSON) -> None:
-    """Count concepts, terms per language, statuses and term types."""
     result = glossary_stats(files.load(file))
     if as_json:
         _json({"file": file, **result}, file)
@@ -163,7 +161,8 @@ def _describe(concept: Concept, langs: list[str] | None) -> list[str]:
         if value:
             lines.append(f"  {label}: {value}")
     if concept.xrefs:
-        lines.append(f"  {_('see also')}: {', '.join(concept.xrefs)}")
+        see_also = _("see also")
+        lines.append(f"  {see_also}: {', '.join(concept.xrefs)}")
     for code, section in concept.langs.items():
         if langs and not any(concept.lang(lang) is section for lang in langs):
             continue
@@ -183,7 +182,7 @@ def _describe(concept: Concept, langs: list[str] | None) -> list[str]:
     return lines
 
 
-@group.command()
+@group.command(help=_("Show concepts with all their terms, statuses and definitions."))
 def show(
     file: str = FILE,
     term: Optional[str] = typer.Argument(None, metavar="TERM",
@@ -191,7 +190,6 @@ def show(
     lang: Optional[str] = typer.Option(None, "--lang",
                                        help=_("Only these languages (comma-separated).")),
 ) -> None:
-    """Show concepts with all their terms, statuses and definitions."""
     glossary = files.load(file)
     langs = [code.strip() for code in lang.split(",") if code.strip()] if lang else None
     if term is None:
@@ -205,7 +203,7 @@ def show(
     typer.echo("\n\n".join("\n".join(_describe(concept, langs)) for concept in concepts))
 
 
-@group.command()
+@group.command(help=_("Find which glossary terms occur in TEXT (elision, plural and case aware)."))
 def lookup(
     file: str = FILE,
     text: str = typer.Argument(..., metavar="TEXT",
@@ -216,7 +214,6 @@ def lookup(
                                  "all others).")),
     as_json: bool = JSON,
 ) -> None:
-    """Find which glossary terms occur in TEXT (elision, plural and case aware)."""
     from termkit.glossary.match import Matcher
 
     glossary = files.load(file)
@@ -261,7 +258,7 @@ def _edit_error(file: str, exc: TermkitError) -> TermkitError:
     return TermkitError(f"{file}: {exc}")
 
 
-@group.command()
+@group.command(help=_("Add a term to a concept (created if needed) and save the file in place."))
 def add(
     file: str = typer.Argument(..., metavar="FILE",
                                help=_("Glossary to edit in place (created if missing).")),
@@ -278,7 +275,6 @@ def add(
     definition: Optional[str] = typer.Option(None, "--definition",
                                              help=_("Definition in this language.")),
 ) -> None:
-    """Add a term to a concept (created if needed) and save the file in place."""
     glossary = _load_for_edit(file, create=True)
     try:
         entry = edit.add_term(glossary, concept, lang, term, status and status.value,
@@ -289,14 +285,16 @@ def add(
         raise _edit_error(file, exc) from None
     if any((pos, term_type, note, source)) and files.kind(file) == "csv" \
             and Path(file).is_file() and csv.sniff(file)[0] == "wide":
-        typer.echo(_("termkit: warning: {file} has the wide layout, which keeps no part of "
-                     "speech, type, note or source for a term").format(file=file), err=True)
+        message = _("{file} has the wide layout, which keeps no part of speech, type, note or "
+                    "source for a term").format(file=file)
+        typer.echo(_("termkit: warning: {message}").format(message=message), err=True)
     edit.save_like(glossary, file)
     typer.echo(_("{file}: added {lang} term {term!r} to concept {id}").format(
         file=file, lang=lang, term=term.strip(), id=entry.id))
 
 
-@group.command("set-status")
+@group.command("set-status", help=_("Set a term's administrative status and save the file in "
+                                    "place."))
 def set_status(
     file: str = typer.Argument(..., metavar="FILE", help=_("Glossary to edit in place.")),
     status: Status = typer.Argument(..., metavar="STATUS", help=_("The new status.")),
@@ -305,7 +303,6 @@ def set_status(
     concept: Optional[str] = typer.Option(None, "--concept",
                                           help=_("Concept id, when the term is in several.")),
 ) -> None:
-    """Set a term's administrative status and save the file in place."""
     glossary = _load_for_edit(file)
     try:
         entry, found = edit.set_status(glossary, term, lang, status.value, concept)
@@ -316,7 +313,7 @@ def set_status(
         file=file, id=entry.id, lang=lang, term=found.text, status=status.value))
 
 
-@group.command()
+@group.command(help=_("Merge B into A by concept id; report conflicts and possible duplicates."))
 def merge(
     first: str = typer.Argument(..., metavar="A", help=_("Glossary A (wins conflicts with keep).")),
     second: str = typer.Argument(..., metavar="B", help=_("Glossary B.")),
@@ -326,7 +323,6 @@ def merge(
     tbx_version: TbxVersion = TBX_VERSION,
     to: Optional[Format] = TO,
 ) -> None:
-    """Merge B into A by concept id; report conflicts and possible duplicates."""
     result, report = edit.merge(files.load(first), files.load(second), on_conflict.value)
     _write(result, output, to and to.value, tbx_version.value)
     _done(_("{output}: {n} concepts ({joined} joined, {added} added from {b}), {c} conflicts "

@@ -20,8 +20,9 @@ OUT = typer.Option("-", "-o", "--output", help=_("Output file (written atomicall
 
 def register(app: typer.Typer) -> None:
     """Add ``segment`` and ``align`` to the main app."""
-    app.command("segment")(segment)
-    app.command("align")(align)
+    app.command("segment", help=_("Split a document into sentences, one per line."))(segment)
+    app.command("align", help=_("Align a document and its translation sentence by sentence."))(
+        align)
 
 
 def _sentences(path: str, lang: str, presegmented: bool) -> list[str]:
@@ -44,7 +45,7 @@ def _sentences(path: str, lang: str, presegmented: bool) -> list[str]:
 
 
 def _warn(message: str) -> None:
-    typer.echo(f"termkit: warning: {message}", err=True)
+    typer.echo(_("termkit: warning: {message}").format(message=message), err=True)
 
 
 def _check_language(path: str, sents: list[str], lang: str) -> None:
@@ -61,7 +62,7 @@ def segment(
     as_json: bool = typer.Option(False, "--json", help=_("JSON with offsets and paragraphs.")),
     output: str = OUT,
 ) -> None:
-    """Split a document into sentences, one per line."""
+    """Split a document into sentences, one per line (help text: see ``register``)."""
     from termkit.io import read_text, write_text
     from termkit.segment import sentences
 
@@ -131,7 +132,7 @@ def align(
         0.4, "--embed-threshold", min=0.0, max=1.01,
         help=_("With --embeddings: re-align beads below this confidence (1.01: everything).")),
 ) -> None:
-    """Align a document and its translation sentence by sentence."""
+    """Align a document and its translation sentence by sentence (help: see ``register``)."""
     from termkit.align import align as run_align
     from termkit.align.report import summary, text
 

@@ -6,6 +6,7 @@ unknown words without Apertium's ``*``/``#``/``@`` marks.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 
@@ -24,10 +25,17 @@ def available(source: str = "fr", target: str = "en") -> bool:
     return set(MODES[(source, target)]) <= set(modes())
 
 
+def _env() -> dict[str, str]:
+    """The environment for Apertium: a locale that exists everywhere (an unknown LANG such as
+    fr_FR.UTF-8 on a machine without it makes Apertium's tools print nothing)."""
+    return {**os.environ, "LC_ALL": "C.UTF-8"}
+
+
 def modes() -> list[str]:
     """The Apertium modes installed on this machine."""
     try:
-        done = subprocess.run(["apertium", "-l"], capture_output=True, text=True, timeout=30)
+        done = subprocess.run(["apertium", "-l"], capture_output=True, text=True,
+                              encoding="utf-8", env=_env(), timeout=30)
     except (OSError, subprocess.TimeoutExpired):
         return []
     return [line.strip() for line in done.stdout.splitlines() if line.strip()]
@@ -55,7 +63,7 @@ class ApertiumEngine:
         for mode in self.modes:
             try:
                 done = subprocess.run(["apertium", "-u", mode], input=data, capture_output=True,
-                                      text=True, timeout=TIMEOUT)
+                                      text=True, encoding="utf-8", env=_env(), timeout=TIMEOUT)
             except (OSError, subprocess.TimeoutExpired) as exc:
                 raise TermkitError(_("apertium {mode}: {error}").format(mode=mode, error=exc)) \
                     from None

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from termkit.glossary.model import Concept, Term
-from termkit.mt.grammar import is_plural
+from termkit.mt.grammar import countable, is_plural
 
 
 @dataclass
@@ -22,7 +22,7 @@ class Need:
     concept: Concept
     term: Term            # the target term to produce (preferred)
     dnt: bool = False     # do-not-translate: the target term is the source term itself
-    plural: bool = False  # the source has the term in the plural
+    plural: bool = False  # the source has the term in the plural and the target term inflects
 
 
 @dataclass
@@ -57,10 +57,21 @@ def needs(text: str, matcher_src, target: str) -> list[Need]:
         term = target_term(match.concept, match.term, target)
         if term is None or not term.text.strip():
             continue
+        names = [t.text for t in match.concept.lang(target).terms]
+        plural = (countable(term, names) and not _mass(match)
+                  and is_plural(text, match.start, match.end, matcher_src.lang))
         found.append(Need(match.start, match.end, match.text, match.concept, term,
-                          dnt=term.text == match.term.text,
-                          plural=is_plural(match.text, match.term.text, matcher_src.lang)))
+                          dnt=term.text == match.term.text, plural=plural))
     return found
+
+
+def _mass(match) -> bool:
+    """A plural source term of a concept that also has singular source terms is a wording of an
+    uncountable concept ("migrations illégales" ~ "migration irrégulière" → irregular migration);
+    a concept with plural source terms only (services de la protection de l’enfance) counts."""
+    section = match.concept.lang(match.lang)
+    return match.term.number == "plural" and section is not None and any(
+        t.number != "plural" for t in section.terms)
 
 
 #: term types that ask for a target term of the same type (ONUDC → UNODC, not the full name)

@@ -92,9 +92,10 @@ def place(before: str, need: Need, target: str) -> tuple[str, str]:
     form = grammar.plural(need.term.text, target) if need.plural else need.term.text
     if target.startswith("fr"):
         article = not need.dnt      # l’ONUDC, la traite; but INTERPOL, Frontex as written
-        before, text = grammar.join_fr(before, need.term, article=article, text=form)
+        before, text = grammar.join_fr(before, need.term, article=article, text=form,
+                                       plural=need.plural)
     elif target.startswith("en"):
-        before, text = grammar.join_en(before, need.term, form)
+        before, text = grammar.join_en(before, need.term, form, plural=need.plural)
     else:
         text = form
     if not any(ch.isalnum() for ch in before) and not need.dnt:
@@ -177,7 +178,8 @@ def fix_forbidden(output: str, matcher_tgt, target: str) -> str:
         if good is None:
             continue
         text = good.text
-        if grammar.is_plural(m.text, m.term.text, target):
+        if grammar.is_plural(output, m.start, m.end, target) and grammar.countable(
+                good, [t.text for t in section.terms]):
             text = grammar.plural(text, target)
         if m.text[:1].isupper() and not m.start:
             text = text[:1].upper() + text[1:]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from termkit.glossary.match import normalise
 from termkit.glossary.model import Term
 
 VOWELS = "aeiouyhàâäéèêëîïôöûüœæAEIOUYHÀÂÄÉÈÊËÎÏÔÖÛÜŒÆ"
@@ -30,6 +31,10 @@ NO_ARTICLE = DETERMINERS | {"en", "sans", "ni", "deux", "trois", "quatre", "cinq
                             "huit", "neuf", "dix", "cent", "mille", "divers", "diverses",
                             "différents", "différentes", "nombreux", "nombreuses", "dont",
                             "quelque", "chaque", "et", "ou"}
+#: French singular determiners and their plurals (before a term restored in the plural)
+PLURAL_OF = {"du": "des", "au": "aux", "un": "des", "une": "des", "ce": "ces", "cet": "ces",
+             "cette": "ces", "son": "ses", "sa": "ses", "mon": "mes", "ma": "mes", "ton": "tes",
+             "ta": "tes", "notre": "nos", "votre": "vos", "leur": "leurs"}
 _CONTRACT = {("de", "le"): "du", ("de", "les"): "des", ("à", "le"): "au", ("à", "les"): "aux"}
 _TAIL = re.compile(r"(?P<word>[^\W\d_]+)(?P<apos>['’ʼ])?\s*$")
 _ELIDED_TAIL = re.compile(r"(?<![^\W\d_])(?P<word>[^\W\d_]{1,7})['’ʼ]\s*$")
@@ -57,21 +62,23 @@ def _glue(before: str, word: str) -> str:
     return before + word + ("" if word.endswith("’") else " ")
 
 
-def join_fr(before: str, term: Term, *, article: bool, text: str | None = None
-            ) -> tuple[str, str]:
-    """French: fix the word before the term (elision, gender) and add an article if wanted.
-
-    ``text`` is the term's form to use (e.g. its plural); the term's own text by default.
+def join_fr(before: str, term: Term, *, article: bool, text: str | None = None,
+            plural: bool = False) -> tuple[str, str]:
+    """French: fix the word before the term (elision, gender, number) and add an article if
+    wanted. ``text`` is the term's form to use (its plural when ``plural``), the term's own text
+    by default: "le" + "ONG" (plural) → "les ONG", "de" + "victimes" (plural) → "des victimes".
     """
-    if text is not None and text != term.text:
-        term = Term(text, gender=term.gender, number="plural", part_of_speech=term.part_of_speech)
-    text = term.text
+    if plural:
+        term = Term(text or term.text, gender=term.gender, number="plural",
+                    part_of_speech=term.part_of_speech)
+    text = text or term.text
+    many = term.number == "plural"
     vowel = starts_with_vowel(text)
     elided = _ELIDED_TAIL.search(before)
     if elided and elided.group("word").lower() in ELIDED:
         word = elided.group("word")
         head = before[:elided.start()]
-        if vowel:
+        if vowel and not (many and word.lower() == "l"):
             return _glue(head, word + "’"), text
         full = ELIDED[word.lower()]
         if full == "le":
@@ -88,6 +95,8 @@ def join_fr(before: str, term: Term, *, article: bool, text: str | None = None
         if pair in _CONTRACT:
             return _glue(head[:prev.start()], _case(_CONTRACT[pair], prev.group("word"))), text
         return _glue(head, _case(art, word)), text
+    if many and low in PLURAL_OF:                 # notre pays membre → nos pays membres
+        return _glue(head, _case(PLURAL_OF[low], word)), text
     if low in ("du", "au") and vowel:
         return _glue(head, _case("de l’" if low == "du" else "à l’", word)), text
     wants = article and (low in PREPOSITIONS or not before.strip() or (
@@ -105,12 +114,18 @@ def join_fr(before: str, term: Term, *, article: bool, text: str | None = None
     return before, text
 
 
-def join_en(before: str, term: Term, text: str | None = None) -> tuple[str, str]:
-    """English: "a" / "an" before the term (``text``: the form to use, the term's by default)."""
+def join_en(before: str, term: Term, text: str | None = None, plural: bool = False
+            ) -> tuple[str, str]:
+    """English: "a" / "an" before the term, none before a ``plural`` (``text``: the form to
+    use, the term's by default)."""
     text = text or term.text
     tail = _TAIL.search(before)
+    if plural and tail and tail.group("word").lower() == "this":
+        return _glue(before[:tail.start()], _case("these", tail.group("word"))), text
     if tail and tail.group("word").lower() in ("a", "an") and not tail.group("apos"):
         word = tail.group("word")
+        if plural:
+            return before[:tail.start()], text
         if text[:2].isupper():          # an acronym is read letter by letter
             an = text[:1] in "AEFHILMNORSX"
         else:
@@ -119,46 +134,140 @@ def join_en(before: str, term: Term, text: str | None = None) -> tuple[str, str]
     return before, text
 
 
-def _head(words: list[str], lang: str) -> int:
-    """Index of the word that takes the plural: the first in French, the last in English."""
-    return 0 if lang.startswith("fr") else len(words) - 1
+#: words that make the noun after them plural ("les ONG", "ses pays membres", "de nombreux pays")
+PLURAL_BEFORE = {
+    "fr": {"les", "des", "ces", "ses", "mes", "tes", "nos", "vos", "leurs", "aux", "plusieurs",
+           "quelques", "certains", "certaines", "nombreux", "nombreuses", "divers", "diverses",
+           "différents", "différentes", "tous", "toutes", "deux", "trois", "quatre", "cinq",
+           "six", "sept", "huit", "neuf", "dix", "cent", "mille"},
+    "en": {"these", "those", "several", "many", "numerous", "various", "both", "few", "multiple",
+           "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "hundred",
+           "thousand"}}
+#: words that end a term's head phrase (head noun and adjectives): "victim | of trafficking"
+LINKS = {"fr": {"de", "d", "du", "des", "à", "au", "aux", "pour", "contre", "en", "sur", "dans",
+                "par", "avec", "sans", "entre", "visant"},
+         "en": {"of", "in", "for", "on", "against", "to", "with", "by", "from", "at", "into",
+                "under"}}     # not and/or: "recovery and reflection period(s)"
+#: French words that never take the plural inside a term ("organisation non gouvernementale")
+INVARIABLE_FR = {"non", "très", "plus", "bien", "mal", "trop", "quasi", "et", "ou"}
+_ARTICLES = {"l", "le", "la", "les", "un", "une"}
+_WORD = re.compile(r"[^\W_]+")
+_IRREGULAR = {"en": {"child": "children", "woman": "women", "man": "men", "foot": "feet"},
+              "fr": {"travail": "travaux", "bleu": "bleus", "pneu": "pneus"}}
 
 
-def is_plural(surface: str, term: str, lang: str) -> bool:
-    """Is ``surface`` (the text matched) a plural of the glossary ``term``?"""
-    said, base = surface.split(), term.split()
-    if not said or len(said) != len(base) or term.isupper():
+def _lang(lang: str) -> str:
+    return lang.split("-")[0].lower()
+
+
+def _key(word: str) -> str:
+    """A word's first letters, lowercase ("l’application" → "l")."""
+    found = _WORD.match(word.lower())
+    return found.group() if found else ""
+
+
+def _head_end(words: list[str], lang: str) -> int:
+    """How many words the head phrase (head noun and its adjectives) has."""
+    links = LINKS.get(lang, set())
+    for i in range(1, len(words)):
+        if _key(words[i]) in links or (lang == "fr" and i + 1 < len(words)
+                                       and _key(words[i + 1]) in _ARTICLES):
+            return i        # "migrant faisant l’objet …": a participle with its object
+    return len(words)
+
+
+def marked(word: str, lang: str) -> bool | None:
+    """True if ``word`` has a plural ending (victimes, agencies, NGOs, children), False if it
+    has a singular one, None if it cannot tell (pays, ONG, process)."""
+    lang = _lang(lang)
+    if not word.isalpha() or (word.isupper() and len(word) >= 2):
+        return None
+    if lang == "en" and len(word) >= 3 and word[-1] == "s" and word[:-1].isupper():
+        return True
+    low = word.lower()
+    changed = normalise(low, lang) != low
+    if low[-1:] in ("sxz" if lang == "fr" else "s"):
+        return True if changed else None
+    return True if changed and lang == "en" else False
+
+
+def is_plural(text: str, start: int, end: int, lang: str) -> bool:
+    """Is the term occurrence ``text[start:end]`` plural? Its head phrase's endings tell
+    ("victimes de traite", "pays membres", "member countries"), else the word before it
+    ("les ONG", "ses pays", "d’autres ONG", "these NGO")."""
+    lang = _lang(lang)
+    words = _WORD.findall(text[start:end])
+    head = words[:_head_end(words, lang)]
+    marks = [marked(w, lang) for w in (head if lang == "fr" else head[-1:])]
+    if True in marks or False in marks:
+        return True in marks
+    before = [w.lower() for w in _WORD.findall(text[max(0, start - 80):start])][-2:]
+    plural_before = PLURAL_BEFORE.get(lang, set())
+    if not before:
         return False
-    a, b = said[_head(said, lang)].lower(), base[_head(base, lang)].lower()
-    return a != b and a[-1:] in "sx" and b[-1:] not in "sx" or (a, b) == ("children", "child")
+    last = before[-1]
+    if last in plural_before or (last.isdigit() and int(last) > 1):
+        return True
+    return (len(before) == 2 and marked(last, lang) is True
+            and before[0] in plural_before | {"d", "de"})
+
+
+def countable(term: Term, names: list[str] = ()) -> bool:
+    """Can a plural source make ``term`` plural? Not if the glossary writes it in the plural or
+    it is a proper noun (UNODC, Frontex) or verb. Without a part of speech, a capitalised term is
+    a name, and an acronym too when ``names`` (its concept's terms) has a capitalised full name."""
+    if term.number == "plural" or term.part_of_speech in ("properNoun", "verb"):
+        return False
+    if term.part_of_speech or not term.text[:1].isupper():
+        return True
+    if not term.text.isupper():
+        return False
+    return not any(len(n.split()) > 1 and all(w[:1].isupper() for w in n.split() if len(w) > 3)
+                   for n in names)
+
+
+def _plural_word(word: str, lang: str) -> str:
+    low = word.lower()
+    if marked(word, lang):
+        return word                                     # already plural: rights, NGOs
+    irregular = _IRREGULAR["fr" if lang == "fr" else "en"]
+    if low in irregular:
+        return word[:1] + irregular[low][1:]
+    if word.isupper() and len(word) >= 2:
+        return word if lang == "fr" else word + "s"     # ONG invariable; NGO → NGOs
+    if lang == "fr":
+        if low.endswith(("s", "x", "z")):
+            return word
+        if low.endswith(("eau", "eu", "au")):
+            return word + "x"
+        if low.endswith("al"):
+            return word[:-2] + "aux"
+        return word + "s"
+    if low.endswith("y") and low[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    if low.endswith(("s", "x", "ch", "sh", "z")):
+        return word + "es"
+    return word + "s"
 
 
 def plural(term: str, lang: str) -> str:
-    """The plural of a (multi-word) term: its head word inflected by rule."""
-    words = term.split()
-    if not words or term.isupper():
+    """The plural of a (multi-word) term: in English its head noun, the last word before any
+    "of/in/for" ("victims of trafficking", "member countries", "NGOs"); in French the head
+    noun, the first word, and the adjectives up to the first preposition ("services chargés de
+    l’application de la loi"); French acronyms are invariable (ONG)."""
+    lang = _lang(lang)
+    words = term.split(" ")
+    if not words or not term.strip():
         return term
-    i = _head(words, lang)
-    word = words[i]
-    low = word.lower()
-    if lang.startswith("fr"):
-        if low.endswith(("s", "x", "z")):
-            new = word
-        elif low.endswith(("eau", "eu")):
-            new = word + "x"
-        elif low.endswith("al"):
-            new = word[:-2] + "aux"
-        else:
-            new = word + "s"
-    else:
-        irregular = {"child": "children", "woman": "women", "man": "men"}
-        if low in irregular:
-            new = irregular[low]
-        elif low.endswith("y") and low[-2:-1] not in "aeiou":
-            new = word[:-1] + "ies"
-        elif low.endswith(("s", "x", "ch", "sh", "z")):
-            new = word + "es"
-        else:
-            new = word + "s"
-    words[i] = new
+    end = _head_end(words, lang)
+    if not words[0 if lang == "fr" else end - 1].replace("-", "").isalpha():
+        return term                                      # I-24/7, 2011/36/UE
+    if lang != "fr":
+        words[end - 1] = _plural_word(words[end - 1], lang)
+        return " ".join(words)
+    for i in range(end):
+        word = words[i]
+        if i and (_key(word) in INVARIABLE_FR or not word.replace("-", "").isalpha()):
+            continue
+        words[i] = _plural_word(word, lang)
     return " ".join(words)
