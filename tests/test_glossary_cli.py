@@ -154,8 +154,9 @@ def test_lookup_text_and_json(cli, sample):
     assert result.exit_code == 0
     lines = result.stdout.strip().splitlines()
     assert len(lines) == 3
+    # an acronym's same-form equivalent comes first
     assert lines[0] == ("18-21  OIM  →  iom: OIM (preferred)  "
-                        "en: International Organization for Migration | IOM")
+                        "en: IOM | International Organization for Migration")
     assert "trafic d’êtres humains  →  thb: trafic d'êtres humains (deprecated)" in lines[1]
     assert "use: traite des êtres humains" in lines[1]
     assert "en: trafficking in human beings" in lines[1]
@@ -163,8 +164,8 @@ def test_lookup_text_and_json(cli, sample):
     report = json.loads(cli("glossary", "lookup", sample, TEXT, "--json").stdout)
     assert [m["text"] for m in report["matches"]] == ["OIM", "trafic d’êtres humains",
                                                        "Trafics de migrants"]
-    assert report["matches"][0]["equivalents"] == {"en": ["International Organization for "
-                                                          "Migration", "IOM"]}
+    assert report["matches"][0]["equivalents"] == {"en": ["IOM", "International Organization "
+                                                          "for Migration"]}
     assert report["signature"]["glossary_sha256"] == file_sha256(sample)
 
 
@@ -173,7 +174,7 @@ def test_lookup_stdin_english_and_nothing_found(cli, sample):
                  input="UNODC and the IOM on migrant smuggling")
     matches = json.loads(result.stdout)["matches"]
     assert [(m["concept"], m["equivalents"]["fr"]) for m in matches] == [
-        ("iom", ["Organisation internationale pour les migrations", "OIM"]),
+        ("iom", ["OIM", "Organisation internationale pour les migrations"]),
         ("sm", ["trafic de migrants"])]
     result = cli("glossary", "lookup", sample, "rien à voir")
     assert result.exit_code == 0 and result.stdout == ""
@@ -282,3 +283,23 @@ def test_merge(cli, sample, tmp_path):
     assert "differs" in one_line_error(cli("glossary", "merge", sample, other, "-o",
                                            tmp_path / "e.csv", "--on-conflict", "error"))
     assert not (tmp_path / "e.csv").exists()
+
+
+def test_lookup_gives_acronym_for_acronym(cli, tmp_path):
+    from termkit.glossary import Concept, Glossary, LangSec, Term, csv
+
+    concept = Concept("unodc", {
+        "fr": LangSec("fr", [Term("Office des Nations Unies contre la drogue et le crime",
+                                  "preferred", term_type="fullForm"),
+                             Term("ONUDC", "admitted", term_type="acronym")]),
+        "en": LangSec("en", [Term("United Nations Office on Drugs and Crime", "preferred",
+                                  term_type="fullForm"),
+                             Term("UNODC", "admitted", term_type="acronym")])})
+    path = tmp_path / "g.csv"
+    csv.write(Glossary([concept]), path)
+    result = cli("glossary", "lookup", path, "Le rôle de l’ONUDC.", "--json")
+    assert result.exit_code == 0
+    import json
+    match = json.loads(result.stdout)["matches"][0]
+    assert match["equivalents"]["en"][0] == "UNODC"
+    assert "United Nations Office on Drugs and Crime" in match["equivalents"]["en"]

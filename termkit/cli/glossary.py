@@ -229,7 +229,7 @@ def lookup(
                       "status": match.term.status, "lang": match.lang,
                       "use": edit.equivalents(match.concept, lang) if match.term.forbidden
                       else [],
-                      "equivalents": {code: edit.equivalents(match.concept, code)
+                      "equivalents": {code: edit.equivalents(match.concept, code, match.term)
                                       for code in targets}})
     if as_json:
         _json({"file": file, "lang": lang, "matches": found}, file)

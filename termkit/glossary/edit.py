@@ -116,14 +116,19 @@ def find_concepts(glossary: Glossary, query: str, lang: str | None = None) -> li
     return []
 
 
-def equivalents(concept: Concept, lang: str) -> list[str]:
-    """The terms to use in ``lang``: every preferred one, else the first allowed one."""
+def equivalents(concept: Concept, lang: str, source: Term | None = None) -> list[str]:
+    """The terms to use in ``lang``: every preferred one, else the first allowed one; with a
+    ``source`` term, its equivalent of the same form comes first (ONUDC → UNODC)."""
     section = concept.lang(lang)
     if section is None:
         return []
     preferred = [term.text for term in section.terms if term.status == "preferred"]
     first = section.preferred()
-    return preferred or ([first.text] if first else [])
+    found = preferred or ([first.text] if first else [])
+    same = concept.equivalent(source, lang) if source is not None else None
+    if same is not None:
+        found = [same.text] + [text for text in found if text != same.text]
+    return found
 
 
 def set_status(glossary: Glossary, text: str, lang: str, status: str | None,

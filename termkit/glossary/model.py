@@ -14,6 +14,8 @@ from typing import Iterator
 STATUSES = ("preferred", "admitted", "deprecated", "superseded")
 #: TBX-Basic ``termType`` values
 TERM_TYPES = ("fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase")
+#: term types that name a form (an acronym's equivalent is an acronym, a full form's a full form)
+FORMS = ("acronym", "abbreviation", "shortForm", "fullForm")
 
 
 @dataclass(slots=True)
@@ -80,6 +82,19 @@ class Concept:
             if key.split("-")[0].lower() == base:
                 return section
         return None
+
+    def equivalent(self, source: Term, code: str) -> Term | None:
+        """The ``code`` term to use for ``source``: the preferred one, or the best allowed term
+        of the same form when ``source`` is an acronym, abbreviation, short or full form
+        (ONUDC → UNODC, not United Nations Office on Drugs and Crime)."""
+        section = self.lang(code)
+        if section is None:
+            return None
+        if source.term_type in FORMS:
+            same = [t for t in section.terms if t.term_type == source.term_type and not t.forbidden]
+            if same:
+                return next((t for t in same if t.status == "preferred"), same[0])
+        return section.preferred()
 
     def terms(self, code: str | None = None) -> Iterator[tuple[str, Term]]:
         """(language, term) pairs, of one language or of all."""

@@ -75,20 +75,9 @@ def _mass(match) -> bool:
 
 
 #: term types that ask for a target term of the same type (ONUDC → UNODC, not the full name)
-FORMS = ("acronym", "abbreviation", "shortForm", "fullForm")
-
-
 def target_term(concept: Concept, source: Term, target: str) -> Term | None:
-    """The target term to produce for ``source``: the preferred one, or the best allowed term of
-    the same form when the source term is an acronym, abbreviation, short or full form."""
-    section = concept.lang(target)
-    if section is None:
-        return None
-    if source.term_type in FORMS:
-        same = [t for t in section.terms if t.term_type == source.term_type and not t.forbidden]
-        if same:
-            return next((t for t in same if t.status == "preferred"), same[0])
-    return section.preferred()
+    """The target term to produce for ``source`` (see ``Concept.equivalent``)."""
+    return concept.equivalent(source, target)
 
 
 def check(source: str, output: str, matcher_src, matcher_tgt) -> Check:
