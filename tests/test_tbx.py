@@ -266,3 +266,63 @@ def test_elements_with_attributes_or_markup_are_kept_verbatim():
     assert term.part_of_speech == "noun"
     assert term.extra == ['<termNote type="partOfSpeech">verb</termNote>']
     assert tbx.loads(tbx.dumps(tbx.loads(data, "a.tbx")), "b.tbx").concepts[0] == concept
+
+
+def tricky() -> Glossary:
+    """Values the text writer must escape exactly as lxml does, beside kept XML elements."""
+    odd = 'a & b < c > d "q" \'s\' \t tab\nline é 😀'
+    plain = Concept(id='odd"&<id>', subject_field=odd, definition=odd, source=odd, note=odd,
+                    xrefs=["thb", 'no"where'])
+    plain.langs['x"y'] = LangSec('x"y', definition=odd, note=odd, terms=[
+        Term(odd, status="weird & odd", part_of_speech=odd, gender="feminine", number=odd,
+             term_type="variant", context=odd, note=odd, id='t"1\t'),
+        Term(""), Term("only source", source=odd)])
+    plain.langs["en"] = LangSec("en")  # no terms: an empty element
+    carriage = Concept(id="cr", note="carriage\rreturn")  # lxml writes &#13;: element path
+    return Glossary(concepts=[sample().concepts[0], plain, Concept(id="bare"), carriage,
+                              sample().concepts[1]], lang="fr")
+
+
+@pytest.mark.parametrize("version", [3, 2])
+def test_text_writer_matches_the_element_writer(monkeypatch, version):
+    from termkit.glossary import tbx_write
+
+    glossary = tricky()
+    written = tbx.dumps(glossary, version)
+    paths = [tbx_write._Text(tbx_write.V3, {}).concept(c) is None for c in glossary.concepts]
+    assert paths == [True, False, False, True, False]  # kept XML and \r take the element path
+    monkeypatch.setattr(tbx_write._Text, "concept", lambda self, concept, level=3: None)
+    assert tbx.dumps(glossary, version) == written  # byte for byte
+    assert tbx.loads(written, "t.tbx").concepts[1].langs['x"y'].terms[0].text == \
+        'a & b < c > d "q" \'s\' tab line é 😀'
+
+
+def test_loading_restores_the_garbage_collector_state(tmp_path):
+    import gc
+
+    path = tmp_path / "bad.tbx"
+    path.write_bytes(tbx.dumps(sample())[:-40])
+    assert gc.isenabled()
+    try:
+        tbx.read(DATA / "valid-basic.tbx")
+        assert gc.isenabled()
+        with pytest.raises(TermkitError, match="truncated"):
+            tbx.read(path)
+        assert gc.isenabled()
+        gc.disable()
+        tbx.read(DATA / "valid-basic.tbx")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_value_xml_cannot_hold_is_a_clear_error_and_nothing_written(tmp_path):
+    from termkit.errors import TermkitError
+    from termkit.glossary import Concept, Glossary, LangSec, Term, tbx
+
+    target = tmp_path / "g.tbx"
+    target.write_bytes(b"old")
+    bad = Glossary([Concept("c1", {"fr": LangSec("fr", [Term("traite\x01")])})])
+    with pytest.raises(TermkitError, match="concept c1"):
+        tbx.write(bad, target)
+    assert target.read_bytes() == b"old"

@@ -8,6 +8,7 @@ interpret is kept verbatim (serialised XML without the TBX namespace) in the ``e
 from __future__ import annotations
 
 import copy
+import gc
 import io
 import os
 import re
@@ -29,6 +30,8 @@ TK_NS = "urn:termkit:tbx"
 #: the sourceDesc termkit writes when a glossary has none (dropped again on reading)
 DEFAULT_SOURCE_DESC = "<sourceDesc><p>termkit</p></sourceDesc>"
 HEAD = 65536
+#: objects allocated by a load beyond which the cyclic garbage collector is run once at its end
+GC_AFTER = 100_000
 
 #: administrative status values (lower case, without ``-admn-sts`` and ``term``) → model status
 STATUS_ALIASES = {
@@ -79,14 +82,22 @@ def status_value(raw: str) -> str:
     return STATUS_ALIASES.get(key, raw.strip())
 
 
+#: term data category → (field, how its normalised value is stored)
+TERM_PLAIN = {key: (attr, status_value if attr == "status" else
+                    sys.intern if attr in PICKED else None)
+              for key, attr in TERM_FIELDS.items()}
+
+
 def element_only(el: etree._Element) -> bool:
     """True when ``el`` has child elements and only whitespace between them (no inline markup)."""
     if len(el) == 0 or (el.text and el.text.strip()):
         return False
     for child in el:
-        if isinstance(child.tag, str) and local(child.tag) in INLINE:
+        tag = child.tag
+        if tag.__class__ is str and tag.rpartition("}")[2] in INLINE:
             return False
-        if child.tail and child.tail.strip():
+        tail = child.tail
+        if tail and tail.strip():
             return False
     return True
 
@@ -199,6 +210,7 @@ class Reader:
         self.version: int | None = None
         self.ns = ""
         self._kinds: dict = {}
+        self._termgrp = "termGrp"
 
     # -- driving the parser -------------------------------------------------------------
     def run(self, source: IO[bytes], head: bytes) -> Glossary:
@@ -208,6 +220,11 @@ class Reader:
         self._doctype = b"<!DOCTYPE" in head
         events = etree.iterparse(source, events=("start", "end"), tag=_TAGS,
                                  **xmlsafe.SAFE_OPTIONS)
+        # The model makes no reference cycles, yet on a large file the cyclic collector, woken
+        # again and again by the many objects allocated, took half the load time; it is paused
+        # and, after a large load, run once (else it would run up to three times later on).
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             for event, el in events:
                 if event == "start":
@@ -227,6 +244,11 @@ class Reader:
             truncated = self.root is not None and not utf16 and \
                 not _ends_properly(source, self.root)
             raise syntax_error(self.name, exc, truncated) from None
+        finally:
+            if collecting:
+                gc.enable()
+                if gc.get_count()[0] > GC_AFTER:
+                    gc.collect()
         if self.root is None:
             raise TermkitError(f"{self.name}: not a TBX file (expected <tbx> or <martif> root)")
         return self.glossary
@@ -240,6 +262,7 @@ class Reader:
         self.root = el
         self.version = 3 if name == "tbx" else 2
         self.ns = el.tag[1:].partition("}")[0] if el.tag.startswith("{") else ""
+        self._termgrp = "{%s}termGrp" % self.ns if self.ns else "termGrp"
         glossary = self.glossary
         glossary.lang = el.get(XML_LANG) or el.get("lang")
         dialect = el.get("type") or ""
@@ -298,13 +321,16 @@ class Reader:
         return etree.tostring(clone, encoding="unicode")
 
     def _concept(self, el: etree._Element) -> Concept:
-        concept = Concept(id=el.get("id") or f"c{len(self.glossary.concepts) + 1}")
+        concept = Concept(el.get("id") or f"c{len(self.glossary.concepts) + 1}")
         kinds = self._kinds
         for child in el:
             tag = child.tag
             kind, name = kinds.get(tag) or self._kind(tag)
             if name in LANGS:
                 self._langsec(concept, child)
+            elif kind == "typed":
+                if not self._plain(concept, child, CONCEPT_FIELDS):
+                    self._field(concept, child, CONCEPT_FIELDS, kind)
             elif kind != "skip":
                 self._field(concept, child, CONCEPT_FIELDS, kind)
         return concept
@@ -313,27 +339,47 @@ class Reader:
         code = sys.intern((el.get(XML_LANG) or el.get("lang") or "").strip())
         section = concept.langs.get(code)
         if section is None:
-            section = concept.langs[code] = LangSec(lang=code)
+            section = concept.langs[code] = LangSec(code)
+        terms = section.terms
         kinds = self._kinds
         for child in el:
             tag = child.tag
             kind, name = kinds.get(tag) or self._kind(tag)
             if name in TERMS:
-                section.terms.append(self._term(child))
+                terms.append(self._term(child))
+            elif kind == "typed":
+                if not self._plain(section, child, LANG_FIELDS):
+                    self._field(section, child, LANG_FIELDS, kind)
             elif kind != "skip":
                 self._field(section, child, LANG_FIELDS, kind)
 
     def _term(self, el: etree._Element) -> Term:
-        term = Term(text="")
+        term = Term("")
         found = False
-        children = list(el)
-        if children and self._kind(children[0].tag)[1] == "termGrp":  # v2 ntig
+        children = el
+        if len(el) and el[0].tag == self._termgrp:  # v2 ntig: termGrp holds the term
+            children = list(el)
             children[:1] = list(children[0])
         kinds = self._kinds
         for child in children:
             tag = child.tag
             kind, name = kinds.get(tag) or self._kind(tag)
-            if name == "term" and not found:
+            if kind == "typed":
+                # the common case, inlined: <termNote type="...">plain text</termNote>
+                if not len(child):
+                    attrs = child.items()
+                    if len(attrs) == 1 and attrs[0][0] == "type":
+                        spec = TERM_PLAIN.get(attrs[0][1])
+                        text = child.text
+                        if spec is not None and text:
+                            attr, convert = spec
+                            if getattr(term, attr) is None:
+                                value = " ".join(text.split())
+                                if value:
+                                    setattr(term, attr, convert(value) if convert else value)
+                                    continue
+                self._field(term, child, TERM_FIELDS, kind)
+            elif name == "term" and not found:
                 found = True
                 text = child.text if not len(child) else "".join(child.itertext())
                 term.text = " ".join(text.split()) if text else ""
@@ -342,17 +388,27 @@ class Reader:
                 self._field(term, child, TERM_FIELDS, kind)
         return term
 
+    @staticmethod
+    def _plain(obj, el: etree._Element, fields: dict[str, str]) -> bool:
+        """Set a free field of ``obj`` from a typed element holding plain text only."""
+        if len(el):
+            return False
+        attrs = el.items()
+        if len(attrs) != 1 or attrs[0][0] != "type":
+            return False
+        attr = fields.get(attrs[0][1])
+        text = el.text
+        if attr is None or attr == "xrefs" or not text or getattr(obj, attr) is not None:
+            return False
+        value = " ".join(text.split())
+        if not value:
+            return False
+        setattr(obj, attr, status_value(value) if attr == "status" else
+                sys.intern(value) if attr in PICKED else value)
+        return True
+
     def _field(self, obj, el: etree._Element, fields: dict[str, str], kind: str) -> None:
         """Interpret ``el`` into a field of ``obj`` if it is plain and the field is free."""
-        if kind == "typed" and not len(el) and el.keys() == ["type"]:  # fast path
-            attr = fields.get(el.get("type"))
-            text = el.text
-            if attr is not None and attr != "xrefs" and text and getattr(obj, attr) is None:
-                value = " ".join(text.split())
-                if value:
-                    setattr(obj, attr, status_value(value) if attr == "status" else
-                            sys.intern(value) if attr in PICKED else value)
-                    return
         if kind == "group":
             items = None if el.attrib else [self._item(child) for child in el]
             if not items or None in items or not self._assign(obj, items, fields):

@@ -20,7 +20,7 @@ from typing import Callable, Iterator, NamedTuple
 from lxml import etree
 
 from termkit.glossary import files, tbx_read
-from termkit.glossary.model import STATUSES, TERM_TYPES, Concept, Glossary
+from termkit.glossary.model import STATUSES, TERM_TYPES, Concept, Glossary, Term
 from termkit.i18n import _
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
@@ -222,7 +222,11 @@ def duplicate_ids(glossary: Glossary) -> Iterator[Finding]:
     """Concept ids and term ids must be unique in the file."""
     seen: set[str] = set()
     for concept in glossary.concepts:
-        ids = [concept.id] + [term.id for _lang, term in concept.terms() if term.id]
+        ids = [concept.id]
+        for section in concept.langs.values():
+            for term in section.terms:
+                if term.id:
+                    ids.append(term.id)
         for ident in ids:
             if ident in seen:
                 yield Finding(concept, _("the id '{0}' is used more than once").format(ident))
@@ -231,13 +235,13 @@ def duplicate_ids(glossary: Glossary) -> Iterator[Finding]:
 
 def concept_without_terms(glossary: Glossary) -> Iterator[Finding]:
     for concept in glossary.concepts:
-        if not any(True for _pair in concept.terms()):
+        if not _has_terms(concept):
             yield Finding(concept, _("the concept has no terms"))
 
 
 def langsec_without_terms(glossary: Glossary) -> Iterator[Finding]:
     for concept in glossary.concepts:
-        if any(True for _pair in concept.terms()):
+        if _has_terms(concept):
             for code, section in concept.langs.items():
                 if not section.terms:
                     yield Finding(concept, _("the language section '{0}' has no terms")
@@ -246,29 +250,37 @@ def langsec_without_terms(glossary: Glossary) -> Iterator[Finding]:
 
 def empty_terms(glossary: Glossary) -> Iterator[Finding]:
     for concept in glossary.concepts:
-        for code, term in concept.terms():
-            if not term.text.strip():
-                yield Finding(concept, _("a term in '{0}' is empty").format(code))
+        for code, section in concept.langs.items():
+            for term in section.terms:
+                if not term.text.strip():
+                    yield Finding(concept, _("a term in '{0}' is empty").format(code))
 
 
 def unknown_statuses(glossary: Glossary) -> Iterator[Finding]:
     for concept in glossary.concepts:
-        for code, term in concept.terms():
-            if term.status is not None and term.status not in STATUSES:
-                yield Finding(concept, _("term '{0}' ({1}) has an unknown status '{2}' (use "
-                                         "preferred, admitted, deprecated or superseded)")
-                              .format(term.text, code, term.status))
+        for code, section in concept.langs.items():
+            for term in section.terms:
+                if term.status is not None and term.status not in STATUSES:
+                    yield Finding(concept, _("term '{0}' ({1}) has an unknown status '{2}' (use "
+                                             "preferred, admitted, deprecated or superseded)")
+                                  .format(term.text, code, term.status))
 
 
 def bad_languages(glossary: Glossary) -> Iterator[Finding]:
     if glossary.lang is not None and not LANG_CODE.fullmatch(glossary.lang):
         yield Finding(None, _("the file's language '{0}' is not a valid language code")
                       .format(glossary.lang))
+    valid: dict[str, bool] = {}  # a file uses few codes: match each once
     for concept in glossary.concepts:
         for code in concept.langs:
+            known = valid.get(code)
+            if known is None:
+                known = valid[code] = bool(LANG_CODE.fullmatch(code))
+            if known:
+                continue
             if not code:
                 yield Finding(concept, _("a language section has no language code (xml:lang)"))
-            elif not LANG_CODE.fullmatch(code):
+            else:
                 hint = code.replace("_", "-") if "_" in code else "fr, en-GB"
                 yield Finding(concept, _("'{0}' is not a valid language code (BCP 47, e.g. "
                                          "{1})").format(code, hint))
@@ -285,17 +297,20 @@ def missing_xrefs(glossary: Glossary) -> Iterator[Finding]:
 
 def conflicting_statuses(glossary: Glossary) -> Iterator[Finding]:
     """A term preferred in one place and deprecated/superseded in another."""
-    preferred: dict[str, Concept] = {}
     forbidden: list[tuple[str, Concept, str]] = []
-    for concept in glossary.concepts:
-        for code, section in concept.langs.items():
-            base = code.split("-")[0].lower() + "\x00"
-            for term in section.terms:
-                if term.status == "preferred":
-                    preferred.setdefault(base + term.text.casefold(), concept)
-                elif term.forbidden:
-                    forbidden.append((base + term.text.casefold(), concept,
-                                      f"'{term.text}' ({code}) is {term.status}"))
+    for concept, code, term in _statused(glossary, lambda term: term.forbidden):
+        forbidden.append((_term_key(code, term), concept,
+                          f"'{term.text}' ({code}) is {term.status}"))
+    if not forbidden:
+        return
+    # only the keys of forbidden terms are looked up: a large glossary's preferred terms are not
+    # all kept in memory
+    wanted = {key for key, _concept, _what in forbidden}
+    preferred: dict[str, Concept] = {}
+    for concept, code, term in _statused(glossary, lambda term: term.status == "preferred"):
+        key = _term_key(code, term)
+        if key in wanted:
+            preferred.setdefault(key, concept)
     for key, concept, what in forbidden:
         other = preferred.get(key)
         if other is concept:
@@ -305,10 +320,26 @@ def conflicting_statuses(glossary: Glossary) -> Iterator[Finding]:
                           .format(what, other.id), "warning")
 
 
+def _statused(glossary: Glossary, keep: Callable[[Term], bool]) -> Iterator[tuple]:
+    """(concept, language, term) for each term with a status that ``keep`` accepts."""
+    for concept in glossary.concepts:
+        for code, section in concept.langs.items():
+            for term in section.terms:
+                if term.status is not None and keep(term):
+                    yield concept, code, term
+
+
+def _term_key(code: str, term: Term) -> str:
+    return code.split("-")[0].lower() + "\x00" + term.text.casefold()
+
+
 def duplicate_terms(glossary: Glossary) -> Iterator[Finding]:
     for concept in glossary.concepts:
         for code, section in concept.langs.items():
-            counts = Counter(term.text.casefold() for term in section.terms if term.text)
+            texts = [term.text.casefold() for term in section.terms if term.text]
+            if len(texts) < 2 or len(set(texts)) == len(texts):
+                continue
+            counts = Counter(texts)
             for text, count in counts.items():
                 if count > 1:
                     yield Finding(concept, _("term '{0}' appears {1} times in '{2}'")
@@ -317,15 +348,24 @@ def duplicate_terms(glossary: Glossary) -> Iterator[Finding]:
 
 def unknown_values(glossary: Glossary) -> Iterator[Finding]:
     """Part of speech, gender and term type outside the TBX-Basic picklists."""
+    picklists = PICKLISTS.items()
     for concept in glossary.concepts:
-        for code, term in concept.terms():
-            for field, allowed in PICKLISTS.items():
-                value = getattr(term, field)
-                if value is not None and value not in allowed:
-                    yield Finding(concept, _("term '{0}' ({1}): {2} '{3}' is not a TBX-Basic "
-                                             "value ({4})").format(
-                        term.text, code, field.replace("_", " "), value, ", ".join(allowed)),
-                        "warning")
+        for code, section in concept.langs.items():
+            for term in section.terms:
+                if term.part_of_speech is None and term.gender is None and \
+                        term.term_type is None:
+                    continue
+                for field, allowed in picklists:
+                    value = getattr(term, field)
+                    if value is not None and value not in allowed:
+                        yield Finding(concept, _("term '{0}' ({1}): {2} '{3}' is not a "
+                                                 "TBX-Basic value ({4})").format(
+                            term.text, code, field.replace("_", " "), value,
+                            ", ".join(allowed)), "warning")
+
+
+def _has_terms(concept: Concept) -> bool:
+    return any(section.terms for section in concept.langs.values())
 
 
 CHECKS: list[Callable[[Glossary], Iterator[Finding]]] = [
@@ -336,11 +376,13 @@ CHECKS: list[Callable[[Glossary], Iterator[Finding]]] = [
 
 def check(glossary: Glossary, file: str = "", lines: list[int] | None = None) -> list[Problem]:
     """termkit's own checks; ``lines`` (one per concept) gives each problem its line."""
-    where = {id(c): line for c, line in zip(glossary.concepts, lines or [])}
+    where: dict[int, int] = {}
     problems = []
     for run in CHECKS:
         for finding in run(glossary):
             concept = finding.concept
+            if lines and not where:
+                where = {id(c): line for c, line in zip(glossary.concepts, lines)}
             problems.append(Problem(str(file), where.get(id(concept)) if concept else None,
                                     concept.id if concept else None, finding.message,
                                     finding.severity))
@@ -373,7 +415,9 @@ def validate(path: str | os.PathLike, dialect: str | None = None) -> list[Proble
         sch = chosen[0]
         # Validate a detached copy: validating an element of the tree iterparse is still
         # building corrupts libxml2's memory (seen as segfaults on real files).
-        alone = copy.deepcopy(entry)
+        # (lxml's __deepcopy__ copies the subtree into a new document; called directly, it
+        # skips copy.deepcopy's memo bookkeeping)
+        alone = entry.__deepcopy__(None)
         if sch is not None and not sch.entry.validate(alone):
             problems.extend(schema_problems(sch.entry.error_log, alone, sch, name,
                                             entry.get("id")))
