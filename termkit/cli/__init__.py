@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -26,7 +25,7 @@ def _translate_help(option) -> None:
         option.help = _("Show this message and exit.")
 
 
-def _translate_sub_help(group, ctx: click.Context) -> None:
+def _translate_sub_help(group, ctx: typer.Context) -> None:
     for command in getattr(group, "commands", {}).values():
         _translate_help(command.get_help_option(ctx))
         _translate_sub_help(command, ctx)
@@ -35,17 +34,17 @@ def _translate_sub_help(group, ctx: click.Context) -> None:
 class _Group(TyperGroup):
     """The root group: a ``TermkitError`` becomes one line on stderr and its exit code."""
 
-    def get_help_option(self, ctx: click.Context):
+    def get_help_option(self, ctx: typer.Context):
         option = super().get_help_option(ctx)
         _translate_help(option)
         _translate_sub_help(self, ctx)  # before any sub-command parses its -h
         return option
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: typer.Context):
         try:
             return super().invoke(ctx)
         except TermkitError as exc:
-            click.echo(_("termkit: error: {message}").format(message=exc), err=True)
+            typer.echo(_("termkit: error: {message}").format(message=exc), err=True)
             ctx.exit(exc.exit_code)
 
 
@@ -85,5 +84,5 @@ def main(argv: list[str] | None = None) -> None:
         sys.stderr.close()
         sys.exit(1)
     except KeyboardInterrupt:
-        click.echo(_("termkit: interrupted"), err=True)
+        typer.echo(_("termkit: interrupted"), err=True)
         sys.exit(130)
