@@ -106,6 +106,7 @@ def test_models_commands(cli, package_path, models_home):
     assert result.exit_code == 0 and "installed translate-fr_en-random (fr→en)" in result.stdout
     listing = json.loads(cli("models", "list", "--json").stdout)
     assert [m["name"] for m in listing["models"]] == ["translate-fr_en-random"]
+    assert listing["signature"]["termkit"]
     source = models_home.parent / "x.txt"
     source.write_text("Les victimes.\n", encoding="utf-8")
     result = cli("translate", source, "--from", "fr", "--to", "en")

@@ -63,8 +63,6 @@ def translate_command(
     from termkit.signature import signature
 
     fmt = Format.json if as_json else fmt
-    if fmt is Format.tmx:
-        _tmx_module()
     text = io.read_text(file)
     lines = [line.rstrip("\r") for line in text.removesuffix("\n").split("\n")]
     if not any(line.strip() for line in lines):
@@ -118,17 +116,10 @@ def _as_json(results, sig: dict) -> dict:
                         "terms_required": required, "terms_missed": missed}}
 
 
-def _tmx_module():
-    try:
-        from termkit import tmx
-    except ImportError:
-        raise TermkitError(_("--format tmx is not available (termkit.tmx is missing)")) from None
-    return tmx
-
-
 def _write_tmx(results, source: str, target: str, output: str, model: str) -> None:
     """One translation unit per sentence, marked with the engine's model id."""
-    tmx = _tmx_module()
+    from termkit import tmx
+
     memory = tmx.Memory(header=tmx.new_header(source, creationdate=tmx.now()))
     for r in results:
         for s in r.segments:
@@ -162,14 +153,15 @@ def models_install(args: List[str] = typer.Argument(
 def models_list(as_json: bool = typer.Option(False, "--json", help=_("Print JSON."))) -> None:
     """List installed models."""
     from termkit.mt import models
+    from termkit.signature import signature
 
     found = models.installed()
     rows = [{"name": path.name, "from": meta.get("from_code"), "to": meta.get("to_code"),
              "version": meta.get("package_version", ""), "path": str(path)}
             for path, meta in found]
     if as_json:
-        typer.echo(json.dumps({"models_dir": str(models.models_dir()), "models": rows},
-                              ensure_ascii=False, indent=2))
+        typer.echo(json.dumps({"signature": signature(), "models_dir": str(models.models_dir()),
+                               "models": rows}, ensure_ascii=False, indent=2))
         return
     if not rows:
         typer.echo(_("no models installed in {dir}").format(dir=models.models_dir()))
