@@ -29,7 +29,13 @@ def read_bytes(path: str | os.PathLike) -> bytes:
 
 
 def decode(data: bytes, name: str | os.PathLike = "<input>") -> str:
-    """Decode UTF-8 (a BOM is dropped); a binary or wrongly encoded file is a clear error."""
+    """Decode UTF-8 (a BOM is dropped), or UTF-16 with its BOM (spreadsheets' "Unicode text");
+    a binary or wrongly encoded file is a clear error."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16").removeprefix("\ufeff")
+        except UnicodeDecodeError:
+            raise TermkitError(_("{name}: not valid UTF-16").format(name=name)) from None
     if b"\x00" in data[:8192]:
         raise TermkitError(_("{name}: binary file, expected UTF-8 text").format(name=name))
     try:
@@ -64,12 +70,15 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None 
             yield sys.stdout
             sys.stdout.flush()
         return
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
+    target = Path(os.path.realpath(path))  # writing through a symlink updates its target
+    directory = target.parent
     if not directory.is_dir():
         raise TermkitError(_("{path}: directory {directory} does not exist").format(
             path=path, directory=directory))
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
     try:
         kwargs = {} if "b" in mode else {"encoding": encoding, "newline": newline}
         with os.fdopen(fd, mode, **kwargs) as handle:
@@ -84,10 +93,17 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None 
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError):
+            raise _cannot_write(path, exc) from None
         raise
+
+
+def _cannot_write(path: str | os.PathLike, exc: OSError) -> TermkitError:
+    return TermkitError(_("{path}: cannot write ({error})").format(
+        path=path, error=exc.strerror or exc))
 
 
 def write_text(path: str | os.PathLike, text: str) -> None:

@@ -58,3 +58,25 @@ def test_missing_file_is_one_line(tmp_path):
         io.read_text(tmp_path / "absent.txt")
     assert "no such file" in str(info.value)
     assert "\n" not in str(info.value)
+
+
+def test_write_onto_a_directory_is_one_line_error(tmp_path):
+    (tmp_path / "out.tbx").mkdir()
+    with pytest.raises(TermkitError, match="cannot write"):
+        io.write_text(tmp_path / "out.tbx", "x")
+    assert [p.name for p in tmp_path.iterdir()] == ["out.tbx"]
+
+
+def test_write_through_a_symlink_updates_its_target(tmp_path):
+    real = tmp_path / "real.tbx"
+    real.write_text("old")
+    link = tmp_path / "link.tbx"
+    link.symlink_to(real)
+    io.write_text(link, "new")
+    assert link.is_symlink() and real.read_text() == "new"
+
+
+def test_utf16_with_bom_is_read(tmp_path):
+    path = tmp_path / "excel.tsv"
+    path.write_bytes("concept_id\tlang\tterm\nthb\tfr\ttraite\n".encode("utf-16"))
+    assert io.read_text(path).startswith("concept_id\tlang")

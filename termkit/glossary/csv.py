@@ -358,13 +358,8 @@ def write(glossary: Glossary, path: str | os.PathLike, layout: str = "long",
     """Write atomically (``-`` is stdout); ``.csv`` files get a UTF-8 BOM for spreadsheets."""
     delimiter = delimiter or default_delimiter(path)
     bom = Path(str(path)).suffix.lower() == ".csv"
-    try:
-        with io.atomic_write(path, encoding="utf-8-sig" if bom else "utf-8",
-                             newline="") as handle:
-            _write_rows(handle, rows(glossary, layout), delimiter)
-    except OSError as exc:
-        raise TermkitError(_("{path}: cannot write ({error})").format(
-            path=path, error=exc.strerror or exc)) from None
+    with io.atomic_write(path, encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
+        _write_rows(handle, rows(glossary, layout), delimiter)
 
 
 def dumps(glossary: Glossary, layout: str = "long", delimiter: str = ",") -> str:
