@@ -303,3 +303,18 @@ def test_lookup_gives_acronym_for_acronym(cli, tmp_path):
     match = json.loads(result.stdout)["matches"][0]
     assert match["equivalents"]["en"][0] == "UNODC"
     assert "United Nations Office on Drugs and Crime" in match["equivalents"]["en"]
+
+
+def test_stdin_glossaries_are_told_by_their_content(cli):
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent
+    tbx_bytes = (root.parent / "glossaries" / "trafficking.tbx").read_bytes()
+    result = cli("glossary", "stats", "-", "--json", input=tbx_bytes)
+    assert result.exit_code == 0 and json.loads(result.stdout)["concepts"] >= 60
+    csv_bytes = (root.parent / "glossaries" / "trafficking.csv").read_bytes()
+    result = cli("glossary", "validate", "-", input=csv_bytes)
+    assert result.exit_code == 0, result.output
+    broken = (root / "data" / "tbx" / "broken-order.tbx").read_bytes()
+    result = cli("glossary", "validate", "-", input=broken)
+    assert result.exit_code == 1 and result.stdout.startswith("<stdin>:")

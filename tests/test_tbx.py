@@ -326,3 +326,14 @@ def test_value_xml_cannot_hold_is_a_clear_error_and_nothing_written(tmp_path):
     with pytest.raises(TermkitError, match="concept c1"):
         tbx.write(bad, target)
     assert target.read_bytes() == b"old"
+
+
+def test_entries_without_id_get_ids_the_file_does_not_use():
+    from termkit.glossary import tbx
+
+    data = (b"<tbx xmlns='urn:iso:std:iso:30042:ed-2'><text><body>"
+            b"<conceptEntry><langSec xml:lang='fr'><termSec><term>a</term></termSec></langSec>"
+            b"</conceptEntry><conceptEntry id='c1'><langSec xml:lang='fr'><termSec><term>b</term>"
+            b"</termSec></langSec></conceptEntry></body></text></tbx>")
+    glossary = tbx.loads(data, "noid.tbx")
+    assert [c.id for c in glossary] == ["c2", "c1"]

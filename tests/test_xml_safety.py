@@ -106,3 +106,15 @@ def test_non_tbx_root_deep_in_a_large_file_fails_fast(tmp_path):
     path = tmp_path / "big.xml"
     path.write_bytes(HEADER + b"<catalog>" + b"<item>x</item>" * 200_000 + b"</catalog>")
     assert_refused(lambda: tbx.read(path), str(path))
+
+
+def test_entities_declared_after_a_long_comment_are_refused(tmp_path):
+    from termkit.glossary import tbx
+
+    path = tmp_path / "late.tbx"
+    path.write_bytes(b"<?xml version='1.0'?><!-- " + b"x" * 70000 + b" -->"
+                     b"<!DOCTYPE tbx [<!ENTITY a 'foo'>]><tbx xmlns='urn:iso:std:iso:30042:ed-2'>"
+                     b"<text><body><conceptEntry id='c1'><langSec xml:lang='fr'><termSec>"
+                     b"<term>&a;</term></termSec></langSec></conceptEntry></body></text></tbx>")
+    with pytest.raises(TermkitError, match="late.tbx: entity declarations"):
+        tbx.read(path)

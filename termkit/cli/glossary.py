@@ -81,11 +81,7 @@ def _done(message: str, output: str = "") -> None:
 @group.command(help=_("Check a glossary (TBX schema and termkit's checks); exit 1 if it is "
                       "invalid."))
 def validate(file: str = FILE, as_json: bool = JSON) -> None:
-    if files.kind(file) == "tbx":
-        from termkit.glossary.validate import validate as problems_of
-    else:
-        problems_of = csv.problems
-    problems = problems_of(file)
+    problems = _problems(file)
     errors = [p for p in problems if p.severity == "error"]
     if as_json:
         _json({"file": file, "valid": not errors, "errors": len(errors),
@@ -101,6 +97,24 @@ def validate(file: str = FILE, as_json: bool = JSON) -> None:
             typer.echo(_("{file}: valid").format(file=file))
     if errors:
         raise ChecksFailed(_("{file}: invalid ({n} errors)").format(file=file, n=len(errors)))
+
+
+def _problems(file: str) -> list:
+    """The problems of a glossary file; stdin (``-``) is saved to a temporary file first, its
+    format told by its content, and the problems name it ``<stdin>``."""
+    from termkit.glossary.validate import validate as tbx_problems
+
+    if file != "-":
+        return (tbx_problems if files.kind(file) == "tbx" else csv.problems)(file)
+    import tempfile
+
+    data = io.read_bytes("-")
+    kind = files.sniff(data)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"stdin.{kind}"
+        path.write_bytes(data)
+        found = (tbx_problems if kind == "tbx" else csv.problems)(path)
+    return [dataclasses.replace(p, file="<stdin>") for p in found]
 
 
 @group.command(help=_("Convert between TBX, CSV and TSV (formats from the file extensions)."))

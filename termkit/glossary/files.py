@@ -23,8 +23,25 @@ def kind(path: str | os.PathLike) -> str:
                        "use .tbx, .csv or .tsv")
 
 
+def sniff(data: bytes) -> str:
+    """``tbx`` when the bytes look like XML, else ``csv`` (for stdin, which has no name)."""
+    head = data[:1024]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", errors="ignore").encode("utf-8")
+    return "tbx" if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") else "csv"
+
+
 def load(path: str | os.PathLike) -> Glossary:
-    """Read a TBX (v2 or v3) or CSV/TSV glossary."""
+    """Read a TBX (v2 or v3) or CSV/TSV glossary; ``-`` reads stdin, whose content tells which."""
+    if str(path) == "-":
+        from termkit.io import read_bytes
+
+        data = read_bytes("-")
+        if sniff(data) == "tbx":
+            from termkit.glossary import tbx
+            return tbx.loads(data, "<stdin>")
+        from termkit.glossary import csv
+        return csv.parse(data, "<stdin>").glossary
     if kind(path) == "tbx":
         from termkit.glossary import tbx
         return tbx.read(path)

@@ -211,6 +211,7 @@ class Reader:
         self.ns = ""
         self._kinds: dict = {}
         self._termgrp = "termGrp"
+        self._unnamed: list[Concept] = []  # entries without an id, named once all ids are known
 
     # -- driving the parser -------------------------------------------------------------
     def run(self, source: IO[bytes], head: bytes) -> Glossary:
@@ -251,7 +252,20 @@ class Reader:
                     gc.collect()
         if self.root is None:
             raise TermkitError(f"{self.name}: not a TBX file (expected <tbx> or <martif> root)")
+        self._name_unnamed()
         return self.glossary
+
+    def _name_unnamed(self) -> None:
+        """Give entries without an id ``c1``, ``c2``… skipping the ids the file uses."""
+        if not self._unnamed:
+            return
+        used = {concept.id for concept in self.glossary.concepts}
+        number = 0
+        for concept in self._unnamed:
+            number += 1
+            while f"c{number}" in used:
+                number += 1
+            concept.id = f"c{number}"
 
     def _start(self, el: etree._Element) -> None:
         name = local(el.tag)
@@ -259,6 +273,14 @@ class Reader:
             root = el.getroottree().getroot()
             raise TermkitError(f"{self.name}: not a TBX file (root element "
                                f"<{local(root.tag)}>, expected <tbx> or <martif>)")
+        # the prolog check reads only the head of the file: a long comment can push a DOCTYPE
+        # past it, so look at the DTD libxml2 actually saw as well
+        docinfo = el.getroottree().docinfo
+        dtd = docinfo.internalDTD
+        if dtd is not None and any(True for _entity in dtd.iterentities()):
+            raise TermkitError(f"{self.name}: entity declarations are not allowed "
+                               "(possible XML entity attack)")
+        self._doctype = self._doctype or bool(docinfo.doctype)
         self.root = el
         self.version = 3 if name == "tbx" else 2
         self.ns = el.tag[1:].partition("}")[0] if el.tag.startswith("{") else ""
@@ -321,7 +343,9 @@ class Reader:
         return etree.tostring(clone, encoding="unicode")
 
     def _concept(self, el: etree._Element) -> Concept:
-        concept = Concept(el.get("id") or f"c{len(self.glossary.concepts) + 1}")
+        concept = Concept(el.get("id") or "")
+        if not concept.id:
+            self._unnamed.append(concept)
         kinds = self._kinds
         for child in el:
             tag = child.tag
