@@ -90,3 +90,44 @@ def test_download_without_network_says_so(monkeypatch, models_home):
     with pytest.raises(TermkitError, match="no network: cannot reach the Argos package index"):
         models.download("fr", "en")
     assert models.installed() == []
+
+
+def _repack(package_path, out, rename=None, replace=None):
+    """A copy of the package with its top folder renamed and/or one member's bytes replaced."""
+    with zipfile.ZipFile(package_path) as src, zipfile.ZipFile(out, "w") as dst:
+        for name in src.namelist():
+            data = src.read(name)
+            rel = name.split("/", 1)[1]
+            if replace and rel == replace[0]:
+                data = replace[1]
+            dst.writestr(f"{rename}/{rel}" if rename else name, data)
+    return out
+
+
+def test_install_from_current_directory_keeps_other_models(package_path, models_home, tmp_path,
+                                                           monkeypatch):
+    models.install(package_path)
+    with zipfile.ZipFile(package_path) as archive:
+        archive.extractall(tmp_path / "unpacked")
+    monkeypatch.chdir(tmp_path / "unpacked" / package_path.stem)
+    models.install(".")  # its name is the folder's, never "" (which removed every model)
+    assert [p.name for p in models_home.iterdir() if not p.name.startswith(".")] == \
+        [package_path.stem]
+
+
+def test_install_refuses_a_package_name_that_escapes(package_path, models_home, tmp_path):
+    evil = _repack(package_path, tmp_path / "evil.argosmodel", rename="..")
+    keep = models_home.parent / "keep.txt"
+    keep.write_text("x")
+    with pytest.raises(TermkitError, match="package name"):
+        models.install(evil)
+    assert keep.exists()
+
+
+def test_install_refuses_a_model_that_does_not_load(package_path, models_home, tmp_path):
+    models.install(package_path)
+    broken = _repack(package_path, tmp_path / f"{package_path.stem}.argosmodel",
+                     replace=("model/model.bin", b"not a model"))
+    with pytest.raises(TermkitError, match="does not load"):
+        models.install(broken)
+    assert models.installed()  # the good copy is still there

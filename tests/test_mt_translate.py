@@ -148,3 +148,14 @@ def test_postedit_puts_plural_terms_in_model_output(engine):
     assert "NGOs" not in single and "victim of trafficking" in single.lower()
     assert "victims" not in single.lower()
     assert all(s.check.ok for r in results for s in r.segments)
+
+
+def test_sentences_the_model_would_truncate_are_cut(engine, monkeypatch):
+    # CTranslate2 drops what is past the model's input limit: such a sentence is cut first
+    monkeypatch.setattr(engine, "max_pieces", 30)
+    sentence = "les victimes, " * 20 + "et Frontex coopère."
+    results = translate([sentence], "fr", "en", engine=engine, method="none")
+    sources = [s.source for s in results[0].segments]
+    assert len(sources) > 1
+    assert " ".join(sources) == " ".join(sentence.split())
+    assert all(len(engine.tokenize([s])[0]) <= 30 for s in sources)

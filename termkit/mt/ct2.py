@@ -68,6 +68,8 @@ class CT2Engine:
         # batches split across workers beat one worker with several threads (measured ×1.4)
         self.translator, self.sp = _load(self.id, package, compute_type, threads)
         self.prefix = [package.target_prefix] if package.target_prefix else []
+        #: the most source pieces a sentence may have (translate.py cuts longer ones)
+        self.max_pieces = MAX_PIECES - 2
 
     def tokenize(self, texts: list[str]) -> list[list[str]]:
         """SentencePiece pieces of each text."""

@@ -57,6 +57,9 @@ def find(source: str, target: str) -> Path | None:
 def install(path: str | os.PathLike) -> pkg.Package:
     """Install a ``.argosmodel`` file (or unpacked package) after checking it loads."""
     package = pkg.read(path)
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", package.name) or ".." in package.name:
+        raise TermkitError(_("{path}: unusable package name {name!r}")
+                           .format(path=path, name=package.name))
     root = models_dir()
     try:
         root.mkdir(parents=True, exist_ok=True)
@@ -72,14 +75,28 @@ def install(path: str | os.PathLike) -> pkg.Package:
         (staging / "model").mkdir()
         for name, data in package.model_files.items():
             io.write_bytes(staging / "model" / name, data)
+        _check_model(staging / "model", path)
         final = root / package.name
-        if final.exists():
-            shutil.rmtree(final)
+        old = root / f".old-{package.name}"
+        if final.exists():  # set aside, not deleted, until the new copy is in place
+            os.replace(final, old)
         os.replace(staging, final)
+        shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     package.path = str(final)
     return package
+
+
+def _check_model(model_dir: Path, path: str | os.PathLike) -> None:
+    """CTranslate2 must be able to load the model: a broken model.bin is refused at install."""
+    import ctranslate2
+
+    try:
+        ctranslate2.Translator(str(model_dir), device="cpu")
+    except (RuntimeError, ValueError, OSError) as exc:
+        raise TermkitError(_("{path}: the CTranslate2 model does not load ({error})")
+                           .format(path=path, error=str(exc).splitlines()[0])) from None
 
 
 def _check_loads(package: pkg.Package) -> None:

@@ -59,7 +59,7 @@ def _members(path: Path, wanted=None) -> tuple[str, dict[str, bytes]]:
         except OSError as exc:
             raise TermkitError(_("{path}: cannot read package ({error})")
                                .format(path=path, error=exc.strerror or exc)) from None
-        return path.name, files
+        return path.resolve().name, files
     try:
         with zipfile.ZipFile(path) as archive:
             names = [n for n in archive.namelist() if not n.endswith("/")]

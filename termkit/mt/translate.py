@@ -66,7 +66,7 @@ def translate(texts: list[str], src: str, tgt: str, *, glossary: Glossary | str 
         if len(text) > MAX_LINE:
             raise TermkitError(_("line {n}: too long ({size} characters; the limit is {limit})")
                                .format(n=index + 1, size=len(text), limit=MAX_LINE))
-        for sentence in sentences(text, src):
+        for sentence in sentences(text, src, _too_long(engine)):
             pieces.append(sentence)
             owners.append(index)
     outputs: list[str] = []
@@ -83,13 +83,28 @@ def translate(texts: list[str], src: str, tgt: str, *, glossary: Glossary | str 
     return results
 
 
-def sentences(text: str, lang: str) -> list[str]:
-    """The sentences of a paragraph (very long ones cut at spaces)."""
+def _too_long(engine):
+    """A test for sentences the engine would truncate (more pieces than its model takes)."""
+    limit = getattr(engine, "max_pieces", None)
+    if limit is None:
+        return None
+    # a sentence has at most one piece per character more than one: only long ones are encoded
+    return lambda sentence: len(sentence) >= limit and len(engine.tokenize([sentence])[0]) > limit
+
+
+def sentences(text: str, lang: str, too_long=None) -> list[str]:
+    """The sentences of a paragraph; very long ones (over ``MAX_SENTENCE`` characters, or what
+    ``too_long`` says an engine would truncate) are cut at spaces."""
     out = []
     for sentence in segment.split(" ".join(text.split()), lang):
-        while len(sentence) > MAX_SENTENCE:
-            cut = sentence.rfind(" ", 0, MAX_SENTENCE)
-            cut = cut if cut > 0 else MAX_SENTENCE
+        while len(sentence) > MAX_SENTENCE or (too_long and too_long(sentence)):
+            size = min(MAX_SENTENCE, len(sentence))
+            while True:  # the longest head, cut at a space, that fits
+                cut = sentence.rfind(" ", 0, size)
+                cut = cut if cut > 0 else size
+                if size == 1 or not (too_long and too_long(sentence[:cut].strip())):
+                    break
+                size = max(size * 2 // 3, 1)
             out.append(sentence[:cut].strip())
             sentence = sentence[cut:].strip()
         if sentence:
