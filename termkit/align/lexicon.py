@@ -69,7 +69,7 @@ lui = him | et = and | ni = nor | si = if | qui = who | pas point = not | le la 
 etait = was | etaient = were | avait avaient = had | est = is | sont = are | etre = be
 avoir = have | faire fit faisait = made | pouvait pouvoir put = could | devait = must
 cela ceci ca = this | ceux celles = those | quelque quelques = some | plusieurs = several
-personne = nobody | quelqu = someone | celui celle = the | dont = whose | leur leurs = their
+quelqu = someone | celui celle = the | dont = whose | leur leurs = their
 notre nos = our | votre vos = your | mon ma mes = my | ton ta tes = your
 """
 
