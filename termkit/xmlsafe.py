@@ -40,11 +40,26 @@ def parser() -> etree.XMLParser:
     return etree.XMLParser(**SAFE_OPTIONS)
 
 
-def syntax_error(name: str | os.PathLike, exc: etree.XMLSyntaxError) -> TermkitError:
-    """Turn an lxml syntax error into a one-line ``TermkitError`` naming the file and line."""
-    message = str(exc.msg if getattr(exc, "msg", None) else exc).splitlines()[0]
-    message = re.sub(r",? line \d+, column \d+$", "", message)
+def syntax_error(name: str | os.PathLike, exc: etree.XMLSyntaxError,
+                 truncated: bool = False) -> TermkitError:
+    """Turn an lxml syntax error into a one-line ``TermkitError`` naming the file and line
+    (``truncated``: the document does not end properly)."""
+    message = str(exc.msg if getattr(exc, "msg", None) else "").strip()
     line = exc.lineno or (exc.position[0] if exc.position else 0)
+    if not message or message.startswith("no element found"):
+        # libxml2 reports some errors (undefined entities) only in the error log
+        errors = [e for e in exc.error_log if e.level >= etree.ErrorLevels.ERROR]
+        if errors:
+            message, line = errors[-1].message, errors[-1].line
+    lines = (message or str(exc)).strip().splitlines()
+    message = re.sub(r",? line \d+, column \d+$", "", lines[0] if lines else "").strip() \
+        or "unreadable XML"
+    if message.startswith("Excessive depth"):
+        message = "elements nested too deeply"
+    elif "character encoding" in message or "not proper UTF-8" in message:
+        message = f"not valid UTF-8 ({message})"
+    if truncated:
+        message = f"file is truncated or not closed properly ({message})"
     return TermkitError(f"{name}:{line}: malformed XML: {message}")
 
 

@@ -51,13 +51,39 @@ def test_validate_malformed_csv_is_invalid_with_line(cli, tmp_path):
                     encoding="utf-8")
     result = cli("glossary", "validate", path)
     assert result.exit_code == 1
-    assert result.stdout.startswith(f"{path}:3: unknown status 'banned'")
+    # an unknown status is kept by the reader and reported where its concept starts
+    assert result.stdout.startswith(f"{path}:2: concept c1: term 'x' (fr) has an unknown "
+                                    "status 'banned'")
     result = cli("glossary", "validate", path, "--json")
     assert result.exit_code == 1
     report = json.loads(result.stdout)
     assert report["valid"] is False and report["errors"] == 1
-    assert report["problems"][0]["line"] == 3
+    assert report["problems"][0]["line"] == 2
     assert report["signature"]["glossary_sha256"] == file_sha256(path)
+
+
+@pytest.mark.parametrize("text", ["", "concept_id,lang,term\nc1,fr\n",
+                                  "concept_id,lang,term\nc1,fr,\"a\"b\n"])
+def test_validate_unreadable_csv_exits_2_like_tbx(cli, tmp_path, text):
+    path = tmp_path / "bad.csv"
+    path.write_text(text, encoding="utf-8")
+    assert one_line_error(cli("glossary", "validate", path)).startswith(
+        f"termkit: error: {path}:")
+    message = one_line_error(cli("glossary", "validate", "-", input=text or "\n"))
+    assert "<stdin>" in message and str(tmp_path) not in message
+    tbx = tmp_path / "empty.tbx"
+    tbx.write_text("", encoding="utf-8")
+    assert f"{tbx}: empty file" in one_line_error(cli("glossary", "validate", tbx))
+
+
+def test_validate_library_uses_the_csv_checks(tmp_path):
+    from termkit.glossary import validate
+
+    path = tmp_path / "g.csv"
+    path.write_text("concept_id,lang,term\nc1,fr,a\nc2,fr,b\nc1,en,c\n", encoding="utf-8")
+    found = validate.validate(path)
+    assert found == csv.problems(path)
+    assert [(p.line, p.severity) for p in found] == [(4, "warning")]
 
 
 def test_validate_csv_runs_the_model_checks(cli, tmp_path):
@@ -102,6 +128,38 @@ def test_convert_layouts_and_stdout(cli, sample, tmp_path):
     assert csv.parse(result.stdout, "-", "\t").glossary == csv.read(sample)
     result = cli("glossary", "convert", sample, "-o", "-", "--to", "tbx")
     assert result.exit_code == 0 and "<termSec>" in result.stdout or "<tig>" in result.stdout
+
+
+def test_convert_to_wide_warns_when_term_data_is_dropped(cli, sample, tmp_path):
+    wide = tmp_path / "wide.csv"
+    result = cli("glossary", "convert", sample, "-o", wide, "--layout", "wide")
+    assert result.exit_code == 0
+    assert result.stderr.strip() == (f"termkit: warning: {wide} has the wide layout, which "
+                                     "keeps no part of speech, type, note or source for a term")
+    result = cli("glossary", "convert", sample, "-o", "-", "--to", "tsv", "--layout", "wide")
+    assert result.exit_code == 0 and "<stdout> has the wide layout" in result.stderr
+    # nothing dropped: no warning; a TBX output ignores --layout
+    again = tmp_path / "again.csv"
+    result = cli("glossary", "convert", wide, "-o", again, "--layout", "wide")
+    assert result.exit_code == 0 and result.stderr == ""
+    result = cli("glossary", "convert", sample, "-o", tmp_path / "g.tbx", "--layout", "wide")
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_one_writer_dispatch_for_cli_and_library(tmp_path, capsys):
+    from termkit.errors import TermkitError
+    from termkit.glossary import files
+
+    glossary = csv.read(DATA / "sample.csv")
+    assert [files.output_format(p) for p in ("g.tbx", "g.TSV", "g.txt", "g.csv")] == [
+        "tbx", "tsv", "csv", "csv"]
+    with pytest.raises(TermkitError, match="needs --to"):
+        files.save(glossary, "-")
+    files.save(glossary, "-", to="tsv")
+    assert capsys.readouterr().out.startswith("concept_id\tlang\tterm\t")
+    path = tmp_path / "g.txt"
+    files.save(glossary, path, to="tbx", tbx_version=2)
+    assert b"<martif" in path.read_bytes()
 
 
 def test_convert_errors(cli, sample, tmp_path):

@@ -52,6 +52,16 @@ def test_new_id_without_numbering_and_with_gaps():
     assert edit.new_id(Glossary([Concept("x"), Concept("y")])) == "c3"
 
 
+def test_new_id_continues_a_numbering_only_when_most_ids_follow_it():
+    named = Glossary([Concept(i) for i in ("thb", "sm", "iom", "directive-2011-36")])
+    assert edit.new_id(named) == "c5"
+    assert edit.add_term(named, None, "fr", "ONUDC").id == "c5"
+    mostly = Glossary([Concept(i) for i in ("tk-001", "tk-007", "unodc")])
+    assert edit.new_id(mostly) == "tk-008"
+    half = Glossary([Concept(i) for i in ("tk-1", "iom")])
+    assert edit.new_id(half) == "c3"
+
+
 @pytest.mark.parametrize("kwargs,message", [
     ({"text": "traite des êtres humains", "lang": "fr"}, "already has"),
     ({"text": "  ", "lang": "fr"}, "empty term"),
@@ -64,6 +74,21 @@ def test_add_term_errors(kwargs, message):
     with pytest.raises(TermkitError, match=message):
         edit.add_term(glossary, "tk-009", **kwargs)
     assert glossary == before
+
+
+@pytest.mark.parametrize("code", ["fr", "en-GB", "es-419", "x-private", "en-a", "fr_FR", "fr-"])
+def test_add_term_accepts_the_language_codes_validate_accepts(code):
+    from termkit.glossary import validate
+
+    glossary = sample()
+    valid = not list(validate.bad_languages(Glossary([Concept("c", {code: LangSec(code)})])))
+    try:
+        edit.add_term(glossary, None, code, "x")
+        added = True
+    except TermkitError:
+        added = False
+    assert added == valid
+    assert csv.LANG_CODE is validate.LANG_CODE
 
 
 def test_set_status_exact_and_case_insensitive():
@@ -169,6 +194,22 @@ def test_save_like_keeps_tbx_version(tmp_path):
         data = path.read_bytes()
         assert root in data and (b"<martif" in data) == (version == 2)
         assert tbx.read(path).get("tk-011").langs["fr"].terms[0].status == "preferred"
+
+
+def test_save_like_keeps_tbx_v2_after_a_long_leading_comment(tmp_path):
+    from termkit.glossary import tbx
+
+    path = tmp_path / "v2.tbx"
+    tbx.write(sample(), path, version=2)
+    data = path.read_bytes()
+    licence = b"<!-- " + b"licence text " * 1000 + b"-->\n"
+    start = data.index(b"<martif")
+    path.write_bytes(data[:start] + licence + data[start:])
+    assert data.index(b"<martif") < 4096 < len(licence)
+    glossary = tbx.read(path)
+    edit.set_status(glossary, "victime", "fr", "preferred")
+    edit.save_like(glossary, path)
+    assert b"<martif" in path.read_bytes() and b"<tbx" not in path.read_bytes()
 
 
 def test_stats_counts():

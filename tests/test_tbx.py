@@ -316,6 +316,48 @@ def test_loading_restores_the_garbage_collector_state(tmp_path):
         gc.enable()
 
 
+def test_dct_elements_become_dca_when_written(tmp_path, cli):
+    from termkit.glossary import validate
+
+    out = tmp_path / "o.tbx"
+    result = cli("glossary", "convert", DATA / "dct-basic.tbx", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert cli("glossary", "validate", out).exit_code == 0
+    data = out.read_bytes()
+    assert b'<admin type="customerSubset">INTERPOL</admin>' in data
+    assert b"tbxinfo.net" not in data
+    # a category the schema does not know stays as it was
+    glossary = tbx.read(DATA / "dct-basic.tbx")
+    glossary.concepts[0].extra.append('<x:fooBar xmlns:x="urn:x">y</x:fooBar>')
+    assert b'<x:fooBar xmlns:x="urn:x">y</x:fooBar>' in tbx.dumps(glossary)
+    assert validate.category_elements()["customerSubset"] == "admin"
+
+
+def test_one_gc_pause_for_both_readers(monkeypatch):
+    import gc
+
+    from termkit.glossary import csv, gcpause, tbx_read
+
+    assert not hasattr(tbx_read, "gc") and not hasattr(csv, "gc")
+    seen = []
+    original = gcpause.paused_gc
+
+    def spy(*args, **kwargs):
+        seen.append(kwargs.get("collect_after"))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(tbx_read, "paused_gc", spy)
+    monkeypatch.setattr(csv, "paused_gc", spy)
+    tbx.read(DATA / "valid-basic.tbx")
+    csv.parse("concept_id,lang,term\nc1,fr,x\n", "g.csv")
+    assert seen == [tbx_read.GC_AFTER, None]
+    collected = []
+    monkeypatch.setattr(gc, "collect", lambda *a: collected.append(a) or 0)
+    with gcpause.paused_gc(collect_after=-1):
+        assert not gc.isenabled()
+    assert gc.isenabled() and collected == [()]
+
+
 def test_value_xml_cannot_hold_is_a_clear_error_and_nothing_written(tmp_path):
     from termkit.errors import TermkitError
     from termkit.glossary import Concept, Glossary, LangSec, Term, tbx

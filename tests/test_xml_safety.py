@@ -97,6 +97,29 @@ def test_messages_say_what_is_wrong():
     assert "passwd" in message("undefined-entity")
 
 
+def test_one_syntax_error_for_all_xml_formats():
+    from termkit import xmlsafe
+    from termkit.glossary import tbx_read
+
+    assert not hasattr(tbx_read, "syntax_error")
+    messages = {}
+    for case in ("deep-nesting", "invalid-utf8", "undefined-entity"):
+        data = HOSTILE[case].replace(b"martif", b"tmx")
+        with pytest.raises(TermkitError) as info:
+            xmlsafe.parse_bytes(data, "f.tmx")
+        messages[case] = str(info.value)
+    assert messages["deep-nesting"].startswith("f.tmx:") and \
+        messages["deep-nesting"].endswith("malformed XML: elements nested too deeply")
+    assert "not valid UTF-8" in messages["invalid-utf8"]
+    assert "passwd" in messages["undefined-entity"]
+    from lxml import etree
+
+    with pytest.raises(etree.XMLSyntaxError) as caught:
+        etree.fromstring(b"<a><b>", xmlsafe.parser())
+    error = xmlsafe.syntax_error("f.xml", caught.value, truncated=True)
+    assert str(error).startswith("f.xml:1: malformed XML: file is truncated or not closed")
+
+
 def test_relative_dtd_of_real_v2_files_is_accepted(no_network):
     data = HEADER + b'<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">' + BODY % b"victim"
     assert tbx.loads(data, "ok.tbx").concepts[0].langs["en"].terms[0].text == "victim"

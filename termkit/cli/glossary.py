@@ -58,19 +58,14 @@ def _json(data: dict, path: str) -> None:
 def _write(glossary: Glossary, path: str, to: str | None, tbx_version: str = "3",
            layout: str = "long") -> None:
     """Write in the format ``to`` or, for a file, the one its extension names."""
-    if path == "-" and to is None:
-        raise TermkitError(_("writing to stdout (-o -) needs --to tbx, csv or tsv"))
-    if to is None:
-        to = "tbx" if files.kind(path) == "tbx" else \
-            "tsv" if Path(path).suffix.lower() == ".tsv" else "csv"
-    if to == "tbx":
-        from termkit.glossary import tbx
-        if path == "-":
-            io.write_bytes("-", tbx.dumps(glossary, version=int(tbx_version)))
-        else:
-            tbx.write(glossary, path, version=int(tbx_version))
-    else:
-        csv.write(glossary, path, layout=layout, delimiter="\t" if to == "tsv" else ",")
+    files.save(glossary, path, tbx_version=int(tbx_version), layout=layout, to=to)
+
+
+def _wide_warning(file: str) -> None:
+    """Warn on stderr that the wide layout of ``file`` drops term-level information."""
+    message = _("{file} has the wide layout, which keeps no part of speech, type, note or "
+                "source for a term").format(file=file)
+    typer.echo(_("termkit: warning: {message}").format(message=message), err=True)
 
 
 def _done(message: str, output: str = "") -> None:
@@ -101,19 +96,21 @@ def validate(file: str = FILE, as_json: bool = JSON) -> None:
 
 def _problems(file: str) -> list:
     """The problems of a glossary file; stdin (``-``) is saved to a temporary file first, its
-    format told by its content, and the problems name it ``<stdin>``."""
-    from termkit.glossary.validate import validate as tbx_problems
+    format told by its content, and the problems and errors name it ``<stdin>``."""
+    from termkit.glossary.validate import validate as file_problems
 
     if file != "-":
-        return (tbx_problems if files.kind(file) == "tbx" else csv.problems)(file)
+        return file_problems(file)
     import tempfile
 
     data = io.read_bytes("-")
-    kind = files.sniff(data)
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"stdin.{kind}"
+        path = Path(folder) / f"stdin.{files.sniff(data)}"
         path.write_bytes(data)
-        found = (tbx_problems if kind == "tbx" else csv.problems)(path)
+        try:
+            found = file_problems(path)
+        except TermkitError as exc:
+            raise TermkitError(str(exc).replace(str(path), "<stdin>")) from None
     return [dataclasses.replace(p, file="<stdin>") for p in found]
 
 
@@ -128,6 +125,9 @@ def convert(
 ) -> None:
     glossary = files.load(source)
     _write(glossary, output, to and to.value, tbx_version.value, layout.value)
+    if layout.value == "wide" and files.output_format(output, to and to.value) != "tbx" \
+            and csv.wide_drops(glossary):
+        _wide_warning("<stdout>" if output == "-" else output)
     if output != "-":
         typer.echo(_("{output}: {n} concepts written").format(output=output, n=len(glossary)))
 
@@ -299,9 +299,7 @@ def add(
         raise _edit_error(file, exc) from None
     if any((pos, term_type, note, source)) and files.kind(file) == "csv" \
             and Path(file).is_file() and csv.sniff(file)[0] == "wide":
-        message = _("{file} has the wide layout, which keeps no part of speech, type, note or "
-                    "source for a term").format(file=file)
-        typer.echo(_("termkit: warning: {message}").format(message=message), err=True)
+        _wide_warning(file)
     edit.save_like(glossary, file)
     typer.echo(_("{file}: added {lang} term {term!r} to concept {id}").format(
         file=file, lang=lang, term=term.strip(), id=entry.id))

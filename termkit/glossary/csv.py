@@ -34,16 +34,16 @@ from __future__ import annotations
 
 import csv as _csv
 import dataclasses
-import gc
 import io as _io
 import os
-import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from termkit import io
 from termkit.errors import TermkitError
-from termkit.glossary.model import STATUSES, Concept, Glossary, LangSec, Term
+from termkit.glossary.gcpause import paused_gc
+from termkit.glossary.model import LANG_CODE, Concept, Glossary, LangSec, Term
+from termkit.glossary.tbx_read import status_value
 from termkit.i18n import _
 
 LONG_COLUMNS = ("concept_id", "lang", "term", "status", "part_of_speech", "term_type", "gender",
@@ -62,7 +62,6 @@ CONCEPT_FIELDS = {"subject_field": "subject_field", "concept_note": "note",
 WIDE_CONCEPT_COLUMNS = ("concept_id", "subject_field", "concept_note", "concept_source", "xrefs")
 WIDE_LANG_COLUMNS = ("term", "synonyms", "deprecated", "definition", "note", "source")
 SEPARATOR = " | "
-LANG_CODE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 
 class CsvError(TermkitError):
@@ -98,15 +97,12 @@ def parse_file(path: str | os.PathLike, delimiter: str | None = None) -> Parsed:
 
 
 def problems(path: str | os.PathLike) -> list:
-    """A CSV/TSV glossary's problems (``validate.Problem``): a parse error, or the reader's
-    warnings and ``validate.check``'s findings, with the line where each concept starts."""
+    """A CSV/TSV glossary's problems (``validate.Problem``): the reader's warnings and
+    ``validate.check``'s findings, with the line where each concept starts. A file that cannot
+    be read at all raises ``CsvError``, as an unreadable TBX file does."""
     from termkit.glossary import validate
 
-    try:
-        parsed = parse_file(path)
-    except CsvError as exc:
-        return [validate.Problem(file=exc.file, line=exc.line, concept_id=None,
-                                 message=exc.message, severity="error")]
+    parsed = parse_file(path)
     found = [validate.Problem(file=str(path), line=line, concept_id=concept_id, message=message,
                               severity="warning") for line, concept_id, message in parsed.warnings]
     for problem in validate.check(parsed.glossary):
@@ -132,13 +128,8 @@ def parse(data: bytes | str, name: str = "<input>", delimiter: str | None = None
     else:
         columns, handle = _wide_header(names, name), _wide_row
     state: dict[str, Concept] = {}
-    collecting = gc.isenabled()
-    gc.disable()  # many small objects and no cycles: the collector would only slow reading down
-    try:
+    with paused_gc():
         _read_rows(rows, columns, handle, parsed, state, name)
-    finally:
-        if collecting:
-            gc.enable()
     return parsed
 
 
@@ -216,21 +207,31 @@ def _wide_columns(names: list[str]) -> list[tuple[str, str]]:
     """(field, language) for each per-language wide column; empty if the header is not wide."""
     found = []
     for column in names:
-        prefix, _sep, lang = column.partition("_")
-        if prefix.lower() in WIDE_LANG_COLUMNS and LANG_CODE.match(lang.strip()):
-            found.append((prefix.lower(), lang.strip()))
+        field, lang = _wide_lang_column(column)
+        if field is not None:
+            found.append((field, lang))
     return found if any(f == "term" for f, _l in found) else []
+
+
+def _wide_lang_column(column: str) -> tuple[str | None, str]:
+    """(field, language) of a ``field_L`` column, split at the first ``_`` (``term_fr_FR``: the
+    language ``fr_FR``, which validation reports); (None, "") for any other column."""
+    prefix, _sep, lang = column.partition("_")
+    lang = lang.strip()
+    if prefix.lower() in WIDE_LANG_COLUMNS and LANG_CODE.fullmatch(lang.replace("_", "-")):
+        return prefix.lower(), lang
+    return None, ""
 
 
 def _wide_header(names: list[str], name: str) -> list[str]:
     columns = []
     for column in names:
         lowered = column.lower()
-        prefix, _sep, lang = column.partition("_")
+        field, lang = _wide_lang_column(column)
         if lowered in WIDE_CONCEPT_COLUMNS or lowered == "concept_definition":
             columns.append(lowered)
-        elif prefix.lower() in WIDE_LANG_COLUMNS and LANG_CODE.match(lang.strip()):
-            columns.append(f"{prefix.lower()}_{lang.strip()}")
+        elif field is not None:
+            columns.append(f"{field}_{lang}")
         else:
             raise CsvError(name, 1, _("unknown column {column!r} in a wide (one row per concept) "
                                       "file; expected concept_id, subject_field, concept_note, "
@@ -248,17 +249,6 @@ def _no_duplicates(columns: list[str], name: str) -> None:
         if column in seen:
             raise CsvError(name, 1, _("column {column!r} appears twice").format(column=column))
         seen.add(column)
-
-
-def _status(value: str | None, name: str, line: int) -> str | None:
-    """A status from a cell: case-insensitive, TBX v2 ``…Term-admn-sts`` forms accepted."""
-    if not value:
-        return None
-    status = value.lower().removesuffix("-admn-sts").removesuffix("term")
-    if status not in STATUSES:
-        raise CsvError(name, line, _("unknown status {value!r}; use one of {known} or leave "
-                                     "it empty").format(value=value, known=", ".join(STATUSES)))
-    return status
 
 
 def _concept(values: dict[str, str], parsed: Parsed, state: dict[str, Concept], name: str,
@@ -312,7 +302,9 @@ def _long_row(values: dict[str, str], parsed: Parsed, state: dict[str, Concept],
     if not text and (any(term_values.values()) or not any(
             values.get(column) for column in (*LANG_FIELDS, *CONCEPT_FIELDS, "xrefs"))):
         raise CsvError(name, line, _("empty term"))
-    term_values["status"] = _status(term_values["status"], name, line)
+    if term_values["status"]:
+        # the TBX reader's spellings; a value termkit does not know is kept (validate reports it)
+        term_values["status"] = status_value(term_values["status"])
     concept = _concept(values, parsed, state, name, line)
     section = concept.langs.get(lang)
     if section is None:
@@ -426,6 +418,13 @@ def _wide_rows(glossary: Glossary) -> Iterator[list[str]]:
         for lang in langs:
             row += _wide_cells(concept, concept.langs.get(lang))
         yield [cell or "" for cell in row]
+
+
+def wide_drops(glossary: Glossary) -> bool:
+    """Does a term hold information the wide layout cannot (part of speech, type, note...)?"""
+    attrs = [attr for attr in TERM_FIELDS.values() if attr != "status"]
+    return any(getattr(term, attr) for concept in glossary for _lang, term in concept.terms()
+               for attr in attrs)
 
 
 def _wide_cells(concept: Concept, section: LangSec | None) -> list[str | None]:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from termkit.errors import TermkitError
 from termkit.glossary import csv, files
-from termkit.glossary.model import STATUSES, Concept, Glossary, LangSec, Term
+from termkit.glossary.model import LANG_CODE, STATUSES, Concept, Glossary, LangSec, Term
 from termkit.i18n import _
 
 TERM_ATTRS = ("status", "part_of_speech", "gender", "number", "term_type", "context", "source",
@@ -39,11 +39,13 @@ def _check_status(status: str | None) -> None:
 
 
 def new_id(glossary: Glossary) -> str:
-    """A concept id not yet used, continuing the glossary's own numbering (``c007`` → ``c008``)."""
+    """A concept id not yet used: the glossary's own numbering continued (``c007`` → ``c008``)
+    when most ids follow it, else the first free ``c{n}`` from the number of concepts + 1."""
     used = {concept.id for concept in glossary}
     numbered = [m.groups() for m in (re.fullmatch(r"(.*?)(\d+)", i) for i in used) if m]
-    if numbered:
-        prefix = Counter(p for p, _n in numbered).most_common(1)[0][0]
+    common = Counter(p for p, _n in numbered).most_common(1)
+    if common and common[0][1] * 2 > len(used):
+        prefix = common[0][0]
         digits = [n for p, n in numbered if p == prefix]
         width, number = max(len(n) for n in digits), max(int(n) for n in digits) + 1
     else:
@@ -66,7 +68,7 @@ def add_term(glossary: Glossary, concept_id: str | None, lang: str, text: str,
     text = (text or "").strip()
     if not text:
         raise TermkitError(_("empty term"))
-    if not csv.LANG_CODE.match(lang or ""):
+    if not LANG_CODE.fullmatch(lang or ""):
         raise TermkitError(_("invalid language code {lang!r} (expected e.g. fr, en, en-GB)").format(
             lang=lang))
     _check_status(status)
@@ -247,8 +249,10 @@ def save_like(glossary: Glossary, path: str | os.PathLike) -> None:
     """Write ``glossary`` over ``path`` atomically, in the format, TBX version, CSV layout and
     delimiter the existing file has."""
     if files.kind(path) == "tbx":
-        head = Path(path).read_bytes()[:4096] if Path(path).is_file() else b""
-        files.save(glossary, path, tbx_version=2 if b"<martif" in head else 3)
+        from termkit.glossary import tbx_read
+
+        found = tbx_read.version(path) if Path(path).is_file() else None
+        files.save(glossary, path, tbx_version=found or 3)
         return
     layout, delimiter = csv.sniff(path) if Path(path).is_file() else ("long", None)
-    csv.write(glossary, path, layout=layout, delimiter=delimiter)
+    files.save(glossary, path, layout=layout, delimiter=delimiter)

@@ -49,12 +49,36 @@ def load(path: str | os.PathLike) -> Glossary:
     return csv.read(path)
 
 
-def save(glossary: Glossary, path: str | os.PathLike, *, tbx_version: int = 3,
-         layout: str = "long") -> None:
-    """Write atomically in the format the extension names."""
+def output_format(path: str | os.PathLike, to: str | None = None) -> str:
+    """``tbx``, ``csv`` or ``tsv``: ``to`` when given, else from the extension (stdout, ``-``,
+    needs ``to``)."""
+    if to is not None:
+        return to
+    if str(path) == "-":
+        from termkit.i18n import _
+
+        raise TermkitError(_("writing to stdout (-o -) needs --to tbx, csv or tsv"))
     if kind(path) == "tbx":
+        return "tbx"
+    return "tsv" if Path(str(path)).suffix.lower() == ".tsv" else "csv"
+
+
+def save(glossary: Glossary, path: str | os.PathLike, *, tbx_version: int = 3,
+         layout: str = "long", to: str | None = None, delimiter: str | None = None) -> None:
+    """Write atomically in the format ``to`` (tbx, csv, tsv) or the one the extension names;
+    ``-`` is stdout. ``delimiter`` overrides the CSV/TSV one."""
+    to = output_format(path, to)
+    if to == "tbx":
         from termkit.glossary import tbx
-        tbx.write(glossary, path, version=tbx_version)
+
+        if str(path) == "-":  # the whole document first: no half-written output on an error
+            from termkit.io import write_bytes
+
+            write_bytes("-", tbx.dumps(glossary, version=tbx_version))
+        else:
+            tbx.write(glossary, path, version=tbx_version)
     else:
         from termkit.glossary import csv
-        csv.write(glossary, path, layout=layout)
+
+        csv.write(glossary, path, layout=layout,
+                  delimiter=delimiter or ("\t" if to == "tsv" else ","))

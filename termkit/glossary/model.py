@@ -7,11 +7,19 @@ document order) so that a round-trip loses nothing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
 #: administrative statuses termkit knows (TBX ``administrativeStatus`` without ``Term-admn-sts``)
 STATUSES = ("preferred", "admitted", "deprecated", "superseded")
+#: a valid language code, BCP 47-ish (language, script, region, variants, extensions, private
+#: use); match with ``fullmatch``
+LANG_CODE = re.compile(
+    r"[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}(?:-[A-Za-z]{4})?"
+    r"(?:-(?:[A-Za-z]{2}|[0-9]{3}))?(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
+    r"(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*(?:-[xX](?:-[A-Za-z0-9]{1,8})+)?"
+    r"|[xX](?:-[A-Za-z0-9]{1,8})+")
 #: TBX-Basic ``termType`` values
 TERM_TYPES = ("fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase")
 #: term types that name a form (an acronym's equivalent is an acronym, a full form's a full form)

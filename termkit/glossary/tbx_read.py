@@ -8,7 +8,6 @@ interpret is kept verbatim (serialised XML without the TBX namespace) in the ``e
 from __future__ import annotations
 
 import copy
-import gc
 import io
 import os
 import re
@@ -21,6 +20,7 @@ from lxml import etree
 from termkit import io as tkio
 from termkit import xmlsafe
 from termkit.errors import TermkitError
+from termkit.glossary.gcpause import paused_gc
 from termkit.glossary.model import Concept, Glossary, LangSec, Term
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
@@ -167,24 +167,6 @@ def check_head(head: bytes, name: str) -> bytes:
     return head
 
 
-def syntax_error(name: str, exc: etree.XMLSyntaxError, truncated: bool = False) -> TermkitError:
-    """A one-line error for malformed XML (``truncated``: the document does not end properly)."""
-    message, line = exc.msg or "", exc.lineno
-    if not message or message.startswith("no element found"):
-        # libxml2 reports some errors (undefined entities) only in the error log
-        errors = [e for e in exc.error_log if e.level >= etree.ErrorLevels.ERROR]
-        if errors:
-            message, line = errors[-1].message, errors[-1].line
-    message = re.sub(r",? line \d+, column \d+$", "", message.strip()) or "unreadable XML"
-    if message.startswith("Excessive depth"):
-        message = "elements nested too deeply"
-    elif "character encoding" in message or "not proper UTF-8" in message:
-        message = f"not valid UTF-8 ({message})"
-    if truncated:
-        message = f"file is truncated or not closed properly ({message})"
-    return TermkitError(f"{name}:{line}: malformed XML: {message}")
-
-
 def _ends_properly(source: IO[bytes], root: etree._Element) -> bool:
     """Does the document end with its root's closing tag (a cheap truncation test)?"""
     try:
@@ -196,6 +178,24 @@ def _ends_properly(source: IO[bytes], root: etree._Element) -> bool:
     tail = re.sub(rb"<!--.*?-->|<\?.*?\?>", b"", tail, flags=re.S).rstrip()
     name = (f"{root.prefix}:" if root.prefix else "") + local(root.tag)
     return tail.endswith(b"</" + name.encode() + b">") or tail.endswith(b"/>")
+
+
+def _dct_to_dca(node: etree._Element) -> None:
+    """Turn a DCT element of a TBX-Basic data category into its DCA form, in place
+    (``<min:customerSubset>`` → ``<admin type="customerSubset">``): termkit writes DCA, where
+    DCT elements next to DCA ones are invalid. Other elements are left alone."""
+    from termkit.glossary.validate import category_elements
+
+    name = local(node.tag)
+    element = category_elements().get(name)
+    if element is None or node.tag.startswith("{%s}" % TK_NS) or "type" in node.attrib:
+        return
+    attrs = dict(node.attrib)
+    node.tag = element
+    node.attrib.clear()
+    node.set("type", name)
+    for key, value in attrs.items():
+        node.set(key, value)
 
 
 class Reader:
@@ -224,32 +224,26 @@ class Reader:
         # The model makes no reference cycles, yet on a large file the cyclic collector, woken
         # again and again by the many objects allocated, took half the load time; it is paused
         # and, after a large load, run once (else it would run up to three times later on).
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            for event, el in events:
-                if event == "start":
-                    if self.root is None:
-                        self._start(el)
-                    continue
-                name = local(el.tag)
-                if name in ENTRIES:
-                    self._entry(el)
-                elif name in ("tbxHeader", "martifHeader"):
-                    self._no_entities(el)
-                    self._header(el)
-                elif name == "back":
-                    self._no_entities(el)
-                    self.glossary.extra.append(self.verbatim(el))
-        except etree.XMLSyntaxError as exc:
-            truncated = self.root is not None and not utf16 and \
-                not _ends_properly(source, self.root)
-            raise syntax_error(self.name, exc, truncated) from None
-        finally:
-            if collecting:
-                gc.enable()
-                if gc.get_count()[0] > GC_AFTER:
-                    gc.collect()
+        with paused_gc(collect_after=GC_AFTER):
+            try:
+                for event, el in events:
+                    if event == "start":
+                        if self.root is None:
+                            self._start(el)
+                        continue
+                    name = local(el.tag)
+                    if name in ENTRIES:
+                        self._entry(el)
+                    elif name in ("tbxHeader", "martifHeader"):
+                        self._no_entities(el)
+                        self._header(el)
+                    elif name == "back":
+                        self._no_entities(el)
+                        self.glossary.extra.append(self.verbatim(el))
+            except etree.XMLSyntaxError as exc:
+                truncated = self.root is not None and not utf16 and \
+                    not _ends_properly(source, self.root)
+                raise xmlsafe.syntax_error(self.name, exc, truncated) from None
         if self.root is None:
             raise TermkitError(f"{self.name}: not a TBX file (expected <tbx> or <martif> root)")
         self._name_unnamed()
@@ -337,6 +331,8 @@ class Reader:
             for node in clone.iter():
                 if isinstance(node.tag, str) and node.tag.startswith(prefix):
                     node.tag = node.tag[len(prefix):]
+                elif isinstance(node.tag, str) and node.tag.startswith("{"):
+                    _dct_to_dca(node)
             etree.cleanup_namespaces(clone)
         compact(clone)
         clone.tail = None
@@ -524,6 +520,18 @@ def open_source(path: str | os.PathLike) -> IO[bytes]:
     except OSError:
         tkio.read_bytes(path)  # fails the same way, with termkit's one-line message
         raise
+
+
+def version(path: str | os.PathLike) -> int | None:
+    """The TBX version of a file from its root element (3: ``<tbx>``, 2: ``<martif>``), read up
+    to the root's start tag only; None when there is no such root."""
+    try:
+        with open(path, "rb") as source:
+            for _event, el in etree.iterparse(source, events=("start",), **xmlsafe.SAFE_OPTIONS):
+                return {"tbx": 3, "martif": 2}.get(local(el.tag))
+    except (OSError, etree.XMLSyntaxError):
+        return None
+    return None
 
 
 def read(path: str | os.PathLike,

@@ -3,7 +3,7 @@
 ``validate(path)`` streams a TBX v3 file once: each entry is checked against the schema's
 ``conceptEntry`` pattern as soon as it is parsed (memory stays bounded), the rest of the document
 (header, back matter) against the full schema with the entries left out, then the glossary
-against termkit's checks. TBX v2 and CSV files get termkit's checks only.
+against termkit's checks. TBX v2 and CSV files get termkit's checks only (CSV: ``csv.problems``).
 """
 
 from __future__ import annotations
@@ -20,19 +20,13 @@ from typing import Callable, Iterator, NamedTuple
 from lxml import etree
 
 from termkit.glossary import files, tbx_read
-from termkit.glossary.model import STATUSES, TERM_TYPES, Concept, Glossary, Term
+from termkit.glossary.model import LANG_CODE, STATUSES, TERM_TYPES, Concept, Glossary, Term
 from termkit.i18n import _
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 SCHEMA_FILES = {"TBX-Basic": "TBXcoreStructV03_TBX-Basic_integrated.rng",
                 "TBX-Core": "TBXcoreStructV03_TBX-Core_integrated.rng"}
 RNG = "{http://relaxng.org/ns/structure/1.0}"
-#: BCP 47-ish: language, script, region, variants, extensions, private use
-LANG_CODE = re.compile(
-    r"[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}(?:-[A-Za-z]{4})?"
-    r"(?:-(?:[A-Za-z]{2}|[0-9]{3}))?(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
-    r"(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*(?:-[xX](?:-[A-Za-z0-9]{1,8})+)?"
-    r"|[xX](?:-[A-Za-z0-9]{1,8})+")
 #: TBX-Basic picklists (values outside them are warnings)
 PICKLISTS = {
     "part_of_speech": ("noun", "verb", "adjective", "adverb", "properNoun", "other"),
@@ -86,9 +80,7 @@ class Schema:
 def schema(dialect: str = "TBX-Basic") -> Schema:
     """The bundled schema of ``dialect`` (TBX-Basic or TBX-Core)."""
     grammar = etree.parse(str(SCHEMA_DIR / SCHEMA_FILES[dialect]))
-    defines = {d.get("name"): d for d in grammar.getroot().iter(RNG + "define")}
-    types = {name[:-6]: [v.text for v in d.iter(RNG + "value")]
-             for name, d in defines.items() if name.endswith(".types")}
+    types = _types(grammar)
     entry = copy.deepcopy(grammar)
     start = entry.getroot().find(RNG + "start")
     start[:] = [etree.Element(RNG + "ref", name="conceptEntry")]
@@ -101,6 +93,22 @@ def schema(dialect: str = "TBX-Basic") -> Schema:
     elements = frozenset(e.get("name") for e in grammar.getroot().iter(RNG + "element")
                          if e.get("name"))
     return Schema(dialect, etree.RelaxNG(entry), etree.RelaxNG(outline), types, elements)
+
+
+def _types(grammar: etree._ElementTree) -> dict[str, list[str]]:
+    """Element name → allowed values of its ``type`` attribute, from a RELAX NG grammar."""
+    defines = {d.get("name"): d for d in grammar.getroot().iter(RNG + "define")}
+    return {name[:-6]: [v.text for v in d.iter(RNG + "value")]
+            for name, d in defines.items() if name.endswith(".types")}
+
+
+@lru_cache(maxsize=None)
+def category_elements(dialect: str = "TBX-Basic") -> dict[str, str]:
+    """Data category → the DCA element that holds it (``customerSubset`` → ``admin``) in the
+    bundled schema of ``dialect`` (TBX-Basic when it has none)."""
+    grammar = etree.parse(str(SCHEMA_DIR / SCHEMA_FILES.get(dialect, SCHEMA_FILES["TBX-Basic"])))
+    return {category: element for element, categories in _types(grammar).items()
+            for category in categories}
 
 
 def _found(scope: etree._Element, line: int, name: str) -> etree._Element | None:
@@ -399,7 +407,9 @@ def validate(path: str | os.PathLike, dialect: str | None = None) -> list[Proble
     """
     name = str(path)
     if files.kind(path) != "tbx":
-        return check(files.load(path), name)
+        from termkit.glossary import csv
+
+        return csv.problems(path)
     problems: list[Problem] = []
     lines: list[int] = []
     chosen: list[Schema] = []
