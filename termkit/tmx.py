@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -17,6 +18,59 @@ from termkit import __version__
 from termkit.errors import TermkitError
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+#: characters XML 1.0 cannot hold (C0 controls except tab/newline/CR, U+FFFE/U+FFFF, surrogates)
+_UNFIT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """``text`` without the characters XML cannot hold (what every termkit TMX writer does)."""
+    return _UNFIT.sub("", text)
+
+
+class _Attributed:
+    """Equality of a ``prop`` or ``note`` that also compares its ``attrs``."""
+
+    _base: type
+
+    def __eq__(self, other):
+        if not isinstance(other, self._base):
+            return NotImplemented
+        return self._base.__eq__(self, other) and self.attrs == getattr(other, "attrs", {})
+
+    def __ne__(self, other):
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+
+class Prop(_Attributed, tuple):
+    """A ``prop``: unpacks as ``(type, value)``; ``attrs`` keeps its other attributes
+    (``xml:lang``, ``o-encoding``)."""
+
+    _base = tuple
+    __hash__ = tuple.__hash__
+
+    def __new__(cls, kind: str, value: str, attrs: dict[str, str] | None = None):
+        self = super().__new__(cls, (kind, value))
+        self.attrs = dict(attrs or {})
+        return self
+
+    def __getnewargs__(self):
+        return self[0], self[1], self.attrs
+
+
+class Note(_Attributed, str):
+    """A ``note``'s text; ``attrs`` keeps its attributes (``xml:lang``, ``o-encoding``)."""
+
+    _base = str
+    __hash__ = str.__hash__
+
+    def __new__(cls, text: str, attrs: dict[str, str] | None = None):
+        self = super().__new__(cls, text)
+        self.attrs = dict(attrs or {})
+        return self
+
+    def __getnewargs__(self):
+        return str(self), self.attrs
 
 
 @dataclass
@@ -29,6 +83,7 @@ class Variant:
     attrs: dict[str, str] = field(default_factory=dict)
     props: list[tuple[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)   # other child elements, serialised
 
 
 @dataclass
@@ -93,10 +148,12 @@ def _child(parent: etree._Element, tag: str, attrs: dict[str, str],
     element = etree.SubElement(parent, tag)
     for key, value in attrs.items():
         element.set(key, value)
-    for kind, value in props:
-        etree.SubElement(element, "prop", type=kind).text = value
+    for prop in props:
+        kind, value = prop
+        attrib = {"type": kind, **getattr(prop, "attrs", {})}
+        etree.SubElement(element, "prop", attrib=attrib).text = value
     for note in notes:
-        etree.SubElement(element, "note").text = note
+        etree.SubElement(element, "note", attrib=getattr(note, "attrs", {})).text = str(note)
     for xml in extra:
         element.append(etree.fromstring(xml))
     return element
@@ -120,7 +177,7 @@ def dumps(memory: Memory) -> bytes:
         tu = _child(body, "tu", unit.attrs, unit.props, unit.notes, unit.extra)
         for variant in unit.variants:
             tuv = _child(tu, "tuv", {XML_LANG: variant.lang, **variant.attrs}, variant.props,
-                         variant.notes)
+                         variant.notes, variant.extra)
             segs.append((etree.SubElement(tuv, "seg"), variant, number))
     etree.indent(root, space="  ")
     # fill the segments after indenting: their content is significant and stays verbatim
@@ -176,9 +233,10 @@ def _split_children(element: etree._Element):
         if not isinstance(child.tag, str):
             continue
         if child.tag == "prop":
-            props.append((child.get("type", ""), child.text or ""))
+            attrs = {k: v for k, v in child.attrib.items() if k != "type"}
+            props.append(Prop(child.get("type", ""), child.text or "", attrs))
         elif child.tag == "note":
-            notes.append(child.text or "")
+            notes.append(Note(child.text or "", dict(child.attrib)))
         else:
             others.append(child)
     return props, notes, others
@@ -215,7 +273,8 @@ def loads(data: bytes, name: str | os.PathLike = "<tmx>") -> Memory:
                 raise TermkitError(f"{name}:{child.sourceline}: <tuv> without <seg>")
             markup = _inner(seg) if len(seg) else None
             unit.variants.append(Variant(lang, "".join(seg.itertext()), markup, attrs,
-                                         vprops, vnotes))
+                                         vprops, vnotes,
+                                         [_compact(e) for e in vothers if e is not seg]))
         memory.units.append(unit)
     return memory
 
@@ -229,17 +288,18 @@ def read(path: str | os.PathLike) -> Memory:
 
 # ---------------------------------------------------------------- from an alignment
 
-def from_pairs(pairs: list[tuple[str, str, float | None, str]], src_lang: str, tgt_lang: str
-               ) -> Memory:
-    """A memory from ``(source, target, score, bead)`` pairs; the score and the bead become
-    the properties ``x-termkit-score`` and ``x-termkit-bead``."""
+def from_pairs(pairs: list[tuple[str, str, float | None, str | None]], src_lang: str,
+               tgt_lang: str, props: list[tuple[str, str]] = ()) -> Memory:
+    """A memory from ``(source, target, score, bead)`` pairs; the score and the bead (when not
+    None) become the properties ``x-termkit-score`` and ``x-termkit-bead``, and ``props`` are
+    added to every unit. Characters XML cannot hold are left out (see :func:`clean`)."""
     date = now()
     memory = Memory(header=new_header(src_lang, creationdate=date))
     for number, (source, target, score, bead) in enumerate(pairs, 1):
-        props = [("x-termkit-bead", bead)]
+        unit_props = [("x-termkit-bead", bead)] if bead is not None else []
         if score is not None:
-            props.insert(0, ("x-termkit-score", f"{score:.3f}"))
+            unit_props.insert(0, ("x-termkit-score", f"{score:.3f}"))
         memory.units.append(Unit(
-            variants=[Variant(src_lang, source), Variant(tgt_lang, target)],
-            attrs={"tuid": str(number), "creationdate": date}, props=props))
+            variants=[Variant(src_lang, clean(source)), Variant(tgt_lang, clean(target))],
+            attrs={"tuid": str(number), "creationdate": date}, props=unit_props + list(props)))
     return memory

@@ -263,3 +263,12 @@ def test_lexicon_defines_each_french_word_once():
                     if "=" in group for word in group.split("=")[0].split())
     assert [word for word, n in words.items() if n > 1] == []
     assert lexicon.FR_EN["personne"] == "person"
+
+
+def test_null_confidence_is_one_constant():
+    import termkit.align
+    from termkit.align import beads as beads_module, embed
+
+    assert termkit.align.NULL_CONFIDENCE is beads_module.NULL_CONFIDENCE
+    assert not hasattr(embed, "NULL_SCORE")
+    assert embed.NULL_CONFIDENCE is beads_module.NULL_CONFIDENCE

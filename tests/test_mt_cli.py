@@ -83,6 +83,24 @@ def test_bad_input_one_line_errors(cli, package_path, source, models_home, tmp_p
     assert "Traceback" not in result.output
 
 
+def test_apertium_is_suggested_only_for_pairs_it_translates(cli, source, models_home):
+    result = cli("translate", source, "--from", "fr", "--to", "de")
+    assert result.exit_code == 2 and "no Argos model installed for fr→de" in result.stderr
+    assert "apertium" not in result.stderr
+    result = cli("translate", source, "--from", "fr", "--to", "en", "--engine", "argos")
+    assert result.exit_code == 2 and "use --engine apertium" in result.stderr
+
+
+def test_too_long_line_names_the_file(cli, package_path, tmp_path):
+    from termkit.mt.translate import MAX_LINE
+
+    big = tmp_path / "big.txt"
+    big.write_text("ok\n" + "a" * (MAX_LINE + 1) + "\n", encoding="utf-8")
+    result = cli("translate", big, "--from", "fr", "--to", "en", "--model", package_path)
+    assert result.exit_code == 2
+    assert f"{big}: line 2: too long" in result.stderr and "Traceback" not in result.output
+
+
 def test_empty_input(cli, package_path, tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("\n  \n", encoding="utf-8")
@@ -135,6 +153,17 @@ def test_translate_tmx(cli, package_path, source, tmp_path):
         "La traite des êtres humains est grave.", "INTERPOL aide.", "Les victimes."]
     assert all(u.text("en") for u in memory.units)
     assert memory.units[0].prop("x-termkit-model").startswith("argos:")
+
+
+def test_translate_tmx_leaves_out_control_characters(cli, package_path, tmp_path):
+    tmx = pytest.importorskip("termkit.tmx")
+    out = tmp_path / "out.tmx"
+    result = cli("translate", "-", "-f", "fr", "-t", "en", "--model", package_path,
+                 "--format", "tmx", "-o", out, input="La traite\x01 des êtres humains.\n")
+    assert result.exit_code == 0, result.output
+    unit = tmx.read(out).units[0]
+    assert unit.text("fr") == "La traite des êtres humains."
+    assert unit.prop("x-termkit-model").startswith("argos:")
 
 
 def test_translate_stdin_to_stdout(cli, package_path):

@@ -110,8 +110,8 @@ def test_empty_target_term_is_an_error(engine):
 
 
 def test_huge_line_is_an_error_long_sentence_is_cut(engine):
-    with pytest.raises(TermkitError, match="line 2: too long"):
-        translate(["ok", "a" * (MAX_LINE + 1)], "fr", "en", engine=engine)
+    with pytest.raises(TermkitError, match="in.txt: line 2: too long"):
+        translate(["ok", "a" * (MAX_LINE + 1)], "fr", "en", engine=engine, name="in.txt")
     long = " ".join(["victimes"] * 400)
     result = translate([long], "fr", "en", engine=engine)[0]
     assert len(result.segments) >= 3 and result.output

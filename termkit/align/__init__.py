@@ -16,12 +16,11 @@ from functools import partial
 import numpy as np
 
 from termkit.align import anchors, cost, dp
-from termkit.align.beads import Bead
+from termkit.align.beads import NULL_CONFIDENCE, Bead
 
 __all__ = ["Bead", "align"]
 
 LEXICAL_WEIGHT = 3.0   # cost units per unit of weighted key overlap
-NULL_CONFIDENCE = 0.25  # a sentence left unaligned: worth a look, not alarming
 RATIO_WINDOW = 100       # 1-1 beads on each side that give the local length ratio
 HALF_WIDTH = 40        # initial half-width of the band, doubled while the path touches its edge
 

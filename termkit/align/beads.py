@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from termkit.errors import TermkitError
 
+NULL_CONFIDENCE = 0.25  # a sentence left unaligned: worth a look, not alarming
+
 _LINE = re.compile(r"^\[((?:\d+(?:, \d+)*)?)\]:\[((?:\d+(?:, \d+)*)?)\](?::(-?[0-9.eE+-]+))?$")
 
 

@@ -14,7 +14,7 @@ from typing import Callable
 import numpy as np
 
 from termkit.align import anchors, cost, dp
-from termkit.align.beads import Bead
+from termkit.align.beads import NULL_CONFIDENCE, Bead
 from termkit.errors import TermkitError
 
 Embedder = Callable[[list[str]], np.ndarray]
@@ -22,7 +22,6 @@ Embedder = Callable[[list[str]], np.ndarray]
 THRESHOLD = 0.4      # beads below this confidence are re-aligned (1.0: everything)
 CONTEXT = 2          # beads of context added on each side of a region
 MAX_REGION = 200     # beads per re-aligned region at most
-NULL_SCORE = 0.25     # confidence of a sentence left unaligned
 WEIGHT = 8.0         # cost units of a 1-1 bead whose similarity is no better than the median
 
 
@@ -121,7 +120,7 @@ def refine(src: list[str], tgt: list[str], beads: list[Bead], model: cost.Model,
                                        np.zeros(rows + 1, dtype=np.int64), cols + 1, cols))
         for a0, a1, c0, c1 in path:
             kind = (a1 - a0, c1 - c0)
-            score = NULL_SCORE
+            score = NULL_CONFIDENCE
             if a1 > a0 and c1 > c0 and kind in extra:
                 # the share of the embedding cost this bead avoided
                 score = 1.0 - float(extra[kind][a1, c1]) / (WEIGHT * kind[0] * kind[1])

@@ -7,6 +7,7 @@ from collections import Counter
 from termkit.align.beads import Bead
 
 LOW = 0.5   # beads scoring below this are flagged
+MISMATCH = 0.45   # a mean confidence below this: the documents do not look like translations
 
 
 def _span(beads: list[Bead], side: str) -> list[int]:
@@ -34,21 +35,38 @@ def summary(beads: list[Bead], low: float = LOW) -> dict:
             "low_confidence_regions": regions}
 
 
-def text(report: dict) -> str:
-    """The summary as a few lines of text (sentence numbers counted from 1)."""
+def text(report: dict, line_of: tuple[list[int], list[int]] | None = None,
+         presegmented: bool = False) -> str:
+    """The summary as a few lines of text, numbers counted from 1: sentence numbers, followed by
+    the line each is on when ``line_of`` (source and target line numbers of every sentence) is
+    given; line numbers when the inputs were ``presegmented`` (one sentence per line)."""
     from termkit.i18n import _
 
-    def lines(span: list[int]) -> str:
-        return "-" if not span else (f"{span[0] + 1}" if span[0] == span[1]
-                                     else f"{span[0] + 1}-{span[1] + 1}")
+    def numbers(first: int, last: int) -> str:
+        return f"{first}" if first == last else f"{first}-{last}"
+
+    def side(span: list[int], lines: list[int] | None) -> str:
+        if not span:
+            return "-"
+        found = numbers(span[0] + 1, span[1] + 1)
+        if lines is None:
+            return found
+        first, last = lines[span[0]], lines[span[1]]
+        where = _("{s} (line {l})") if first == last else _("{s} (lines {l})")
+        return where.format(s=found, l=numbers(first, last))
 
     out = [_("beads: {n} ({types})").format(
         n=report["beads"], types=", ".join(f"{k}: {v}" for k, v in report["types"].items()))]
     if report["mean_confidence"] is not None:
         out.append(_("mean confidence: {c:.2f}; low-confidence beads: {k}").format(
             c=report["mean_confidence"], k=report["low_confidence_beads"]))
+    review = (_("  review: source lines {s}, target lines {t} ({n} beads, confidence {c:.2f})")
+              if presegmented else
+              _("  review: source sentences {s}, target sentences {t} ({n} beads, confidence "
+                "{c:.2f})"))
+    src_lines, tgt_lines = line_of or (None, None)
     for region in report["low_confidence_regions"]:
-        out.append(_("  review: source lines {s}, target lines {t} ({n} beads, confidence {c:.2f})")
-                   .format(s=lines(region["src"]), t=lines(region["tgt"]), n=region["beads"],
-                           c=region["confidence"]))
+        out.append(review.format(s=side(region["src"], src_lines),
+                                 t=side(region["tgt"], tgt_lines), n=region["beads"],
+                                 c=region["confidence"]))
     return "\n".join(out) + "\n"

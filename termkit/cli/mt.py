@@ -65,15 +65,15 @@ def translate_command(
     fmt = Format.json if as_json else fmt
     text = io.read_text(file)
     lines = [line.rstrip("\r") for line in text.removesuffix("\n").split("\n")]
+    name = "<stdin>" if file == "-" else file
     if not any(line.strip() for line in lines):
-        raise TermkitError(_("{file}: empty input, nothing to translate")
-                           .format(file="<stdin>" if file == "-" else file))
+        raise TermkitError(_("{file}: empty input, nothing to translate").format(file=name))
     chosen, message = choose(source, target, engine=engine.value if engine else None,
                              model=model, beam_size=beam_size, compute_type=compute_type)
     typer.echo(f"termkit: {message}", err=True)
     terms = load(glossary) if glossary else None
     results = translate(lines, source, target, glossary=terms, engine=chosen, method=method,
-                        show_progress=True)
+                        show_progress=True, name=name)
     missed = sum(r.missed for r in results)
     if fmt is Format.text:
         io.write_text(output, "".join(r.output + "\n" for r in results))
@@ -120,13 +120,8 @@ def _write_tmx(results, source: str, target: str, output: str, model: str) -> No
     """One translation unit per sentence, marked with the engine's model id."""
     from termkit import tmx
 
-    memory = tmx.Memory(header=tmx.new_header(source, creationdate=tmx.now()))
-    for r in results:
-        for s in r.segments:
-            memory.units.append(tmx.Unit(
-                variants=[tmx.Variant(source, s.source), tmx.Variant(target, s.output)],
-                attrs={"tuid": str(len(memory.units) + 1)},
-                props=[("x-termkit-model", model)]))
+    pairs = [(s.source, s.output, None, None) for r in results for s in r.segments]
+    memory = tmx.from_pairs(pairs, source, target, props=[("x-termkit-model", model)])
     io.write_bytes(output, tmx.dumps(memory))
 
 

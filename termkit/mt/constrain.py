@@ -6,11 +6,11 @@ Works on masked sentences (``enforce.Masked``): the goal is every placeholder in
 from __future__ import annotations
 
 from termkit.mt.ct2 import CT2Engine, Hypothesis
+from termkit.mt.enforce import Masked, has_all, occurrences
 
 #: re-decoding rounds (one placeholder forced per round); what is still missing after them is
 #: left to the post-edit step
 ROUNDS = 8
-from termkit.mt.enforce import Masked, has_all, occurrences
 
 
 def decode(engine: CT2Engine, masked: list[Masked], steps: set[str], matcher_tgt) -> list[str]:

@@ -47,9 +47,12 @@ def choose(source: str, target: str, *, engine: str | None = None, model: str | 
             return (apertium.ApertiumEngine(source, target),
                     _("engine: apertium (no Argos model installed for {a}→{b})")
                     .format(a=source, b=target))
+        if (source, target) in apertium.MODES:
+            raise TermkitError(_("no Argos model installed for {a}→{b}: run `termkit models "
+                                 "install FILE.argosmodel`, pass --model PATH, or use --engine "
+                                 "apertium").format(a=source, b=target))
         raise TermkitError(_("no Argos model installed for {a}→{b}: run `termkit models install "
-                             "FILE.argosmodel`, pass --model PATH, or use --engine apertium")
-                           .format(a=source, b=target))
+                             "FILE.argosmodel` or pass --model PATH").format(a=source, b=target))
     package = read(path)
     check_pair(package, source, target)
     chosen = CT2Engine(package, beam_size=beam_size, compute_type=compute_type)

@@ -143,8 +143,7 @@ def download(source: str, target: str) -> pkg.Package:
         if not wanted:
             raise TermkitError(_("the Argos index has no {a}→{b} package").format(a=source,
                                                                                  b=target))
-        with tempfile.TemporaryDirectory():
-            path = wanted[0].download()
+        path = wanted[0].download()
     except TermkitError:
         raise
     except Exception as exc:  # network errors come in many types from urllib

@@ -49,9 +49,8 @@ class Package:
         return self.source, self.target
 
 
-def _members(path: Path, wanted=None) -> tuple[str, dict[str, bytes]]:
-    """The package's root name and its files (relative paths → bytes)."""
-    wanted = wanted or _wanted
+def _members(path: Path, wanted) -> tuple[str, dict[str, bytes]]:
+    """The package's root name and its files (relative paths → bytes) that ``wanted`` keeps."""
     if path.is_dir():
         try:
             files = {p.relative_to(path).as_posix(): p.read_bytes() for p in path.rglob("*")

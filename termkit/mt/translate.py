@@ -46,11 +46,12 @@ class Result:
 def translate(texts: list[str], src: str, tgt: str, *, glossary: Glossary | str | None = None,
               engine=None, model: str | os.PathLike | None = None, beam_size: int = 4,
               compute_type: str = "default", method: str | None = None,
-              show_progress: bool = False) -> list[Result]:
+              show_progress: bool = False, name: str = "<text>") -> list[Result]:
     """Translate each text (a paragraph, one output line each), enforcing ``glossary`` terms.
 
     ``engine`` is an engine object, ``"argos"``, ``"apertium"`` or None (automatic choice);
-    ``method`` is ``none`` or steps of ``enforce.STEPS`` joined by ``+`` (default per engine).
+    ``method`` is ``none`` or steps of ``enforce.STEPS`` joined by ``+`` (default per engine);
+    ``name`` (the input file's) starts error messages about a text.
     """
     if engine is None or isinstance(engine, str):
         from termkit.mt.engine import choose
@@ -64,8 +65,9 @@ def translate(texts: list[str], src: str, tgt: str, *, glossary: Glossary | str 
     pieces, owners = [], []
     for index, text in enumerate(texts):
         if len(text) > MAX_LINE:
-            raise TermkitError(_("line {n}: too long ({size} characters; the limit is {limit})")
-                               .format(n=index + 1, size=len(text), limit=MAX_LINE))
+            raise TermkitError(_("{name}: line {n}: too long ({size} characters; the limit is "
+                                 "{limit})").format(name=name, n=index + 1, size=len(text),
+                                                    limit=MAX_LINE))
         for sentence in sentences(text, src, _too_long(engine)):
             pieces.append(sentence)
             owners.append(index)
