@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 from typing import Optional
 
 import typer
@@ -40,7 +41,7 @@ def _sentences(path: str, lang: str, presegmented: bool) -> tuple[list[str], lis
         from termkit.segment import sentences
 
         found = sentences(text, lang)
-        breaks = [i for i, char in enumerate(text) if char == "\n"]
+        breaks = [m.start() for m in re.finditer("\n", text)]  # per line, not per character
         sents = [s.text for s in found]
         lines = [bisect_right(breaks, s.start) + 1 for s in found]
     if not any(sents):
