@@ -16,6 +16,7 @@ from lxml import etree
 
 from termkit import __version__
 from termkit.errors import TermkitError
+from termkit.lang import codes
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 #: characters XML 1.0 cannot hold (C0 controls except tab/newline/CR, U+FFFE/U+FFFF, surrogates)
@@ -98,9 +99,8 @@ class Unit:
 
     def text(self, lang: str) -> str | None:
         """The segment of the first variant in ``lang`` (``en`` also finds ``en-GB``)."""
-        base = lang.split("-")[0].lower()
         for variant in self.variants:
-            if variant.lang == lang or variant.lang.split("-")[0].lower() == base:
+            if variant.lang == lang or codes.same(variant.lang, lang):
                 return variant.text
         return None
 

@@ -42,9 +42,10 @@ from typing import Iterable, Iterator
 from termkit import io
 from termkit.errors import TermkitError
 from termkit.glossary.gcpause import paused_gc
-from termkit.glossary.model import LANG_CODE, Concept, Glossary, LangSec, Term
+from termkit.glossary.model import Concept, Glossary, LangSec, Term
 from termkit.glossary.tbx_read import status_value
 from termkit.i18n import _
+from termkit.lang.codes import LANG_CODE
 
 LONG_COLUMNS = ("concept_id", "lang", "term", "status", "part_of_speech", "term_type", "gender",
                 "number", "context", "term_source", "term_note", "definition", "lang_note",

@@ -22,8 +22,9 @@ from pathlib import Path
 
 from termkit.errors import TermkitError
 from termkit.glossary import csv, files
-from termkit.glossary.model import LANG_CODE, STATUSES, Concept, Glossary, LangSec, Term
+from termkit.glossary.model import STATUSES, Concept, Glossary, LangSec, Term
 from termkit.i18n import _
+from termkit.lang.codes import LANG_CODE
 
 TERM_ATTRS = ("status", "part_of_speech", "gender", "number", "term_type", "context", "source",
               "note", "id")

@@ -7,19 +7,13 @@ document order) so that a round-trip loses nothing.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from termkit.lang import codes
+
 #: administrative statuses termkit knows (TBX ``administrativeStatus`` without ``Term-admn-sts``)
 STATUSES = ("preferred", "admitted", "deprecated", "superseded")
-#: a valid language code, BCP 47-ish (language, script, region, variants, extensions, private
-#: use); match with ``fullmatch``
-LANG_CODE = re.compile(
-    r"[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}(?:-[A-Za-z]{4})?"
-    r"(?:-(?:[A-Za-z]{2}|[0-9]{3}))?(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
-    r"(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*(?:-[xX](?:-[A-Za-z0-9]{1,8})+)?"
-    r"|[xX](?:-[A-Za-z0-9]{1,8})+")
 #: TBX-Basic ``termType`` values
 TERM_TYPES = ("fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase")
 #: term types that name a form (an acronym's equivalent is an acronym, a full form's a full form)
@@ -82,12 +76,12 @@ class Concept:
     extra: list[str] = field(default_factory=list)
 
     def lang(self, code: str) -> LangSec | None:
-        """The language section for ``code``; ``en`` also finds ``en-GB`` and the reverse."""
+        """The language section for ``code``; ``en`` also finds ``en-GB``, ``en_GB`` and
+        the reverse (:func:`termkit.lang.codes.same`)."""
         if code in self.langs:
             return self.langs[code]
-        base = code.split("-")[0].lower()
         for key, section in self.langs.items():
-            if key.split("-")[0].lower() == base:
+            if codes.same(key, code):
                 return section
         return None
 

@@ -20,8 +20,9 @@ from typing import Callable, Iterator, NamedTuple
 from lxml import etree
 
 from termkit.glossary import files, tbx_read
-from termkit.glossary.model import LANG_CODE, STATUSES, TERM_TYPES, Concept, Glossary, Term
+from termkit.glossary.model import STATUSES, TERM_TYPES, Concept, Glossary, Term
 from termkit.i18n import _
+from termkit.lang.codes import LANG_CODE
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 SCHEMA_FILES = {"TBX-Basic": "TBXcoreStructV03_TBX-Basic_integrated.rng",
