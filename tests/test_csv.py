@@ -54,7 +54,7 @@ def test_csv_has_bom_and_crlf_tsv_has_neither(tmp_path):
 
 
 def test_long_header_order_and_first_row_only_fields():
-    text = csv.dumps(full_glossary())
+    text = csv.dumps(full_glossary()).decode("utf-8")
     header = text.split("\r\n")[0].split(",")
     assert header[:18] == list(csv.LONG_COLUMNS)
     assert header[18:] == ["concept_definition", "term_id"]
@@ -64,8 +64,8 @@ def test_long_header_order_and_first_row_only_fields():
 
 
 def test_optional_columns_only_when_used():
-    text = csv.dumps(Glossary([Concept("a", {"fr": LangSec("fr", [Term("OIM")])})]))
-    assert text.split("\r\n")[0] == ",".join(csv.LONG_COLUMNS)
+    data = csv.dumps(Glossary([Concept("a", {"fr": LangSec("fr", [Term("OIM")])})]))
+    assert data.split(b"\r\n")[0] == ",".join(csv.LONG_COLUMNS).encode()
 
 
 def test_sample_file_reads_with_fields_and_lines():
@@ -135,7 +135,9 @@ def test_status_values_as_the_tbx_reader_and_unknown_ones_kept(tmp_path):
     assert [t.status for t in terms] == ["preferred", "deprecated", "probablyTerm-admn-sts"]
     path = tmp_path / "g.csv"
     path.write_text(text, encoding="utf-8")
-    found = csv.problems(path)
+    from termkit.glossary import validate
+
+    found = validate.validate(path)
     assert [p.severity for p in found] == ["error"]
     assert "unknown status 'probablyTerm-admn-sts'" in found[0].message and found[0].line == 2
 
@@ -270,6 +272,8 @@ def test_sniff_tells_layout_and_delimiter(tmp_path):
 
 
 def test_failed_write_leaves_old_file_and_no_temp(tmp_path, monkeypatch):
+    from termkit.glossary.csv import writer
+
     path = tmp_path / "g.csv"
     csv.write(full_glossary(), path)
     before = path.read_bytes()
@@ -279,7 +283,7 @@ def test_failed_write_leaves_old_file_and_no_temp(tmp_path, monkeypatch):
         yield ["c9", "fr", "half"] + [""] * 15
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(csv, "_long_rows", broken)
+    monkeypatch.setattr(writer, "_long_rows", broken)
     with pytest.raises(TermkitError, match=r"g\.csv: cannot write \(No space left on device\)"):
         csv.write(Glossary(), path)
     assert path.read_bytes() == before

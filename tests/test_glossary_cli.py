@@ -82,8 +82,10 @@ def test_validate_library_uses_the_csv_checks(tmp_path):
     path = tmp_path / "g.csv"
     path.write_text("concept_id,lang,term\nc1,fr,a\nc2,fr,b\nc1,en,c\n", encoding="utf-8")
     found = validate.validate(path)
-    assert found == csv.problems(path)
-    assert [(p.line, p.severity) for p in found] == [(4, "warning")]
+    assert [(p.file, p.line, p.concept_id, p.severity) for p in found] == [
+        (str(path), 4, "c1", "warning")]
+    assert "not consecutive" in found[0].message
+    assert validate.validate_bytes(path.read_bytes(), str(path)) == found
 
 
 def test_validate_csv_runs_the_model_checks(cli, tmp_path):
@@ -148,17 +150,17 @@ def test_convert_to_wide_warns_when_term_data_is_dropped(cli, sample, tmp_path):
 
 def test_one_writer_dispatch_for_cli_and_library(tmp_path, capsys):
     from termkit.errors import TermkitError
-    from termkit.glossary import files
+    from termkit.glossary import formats
 
     glossary = csv.read(DATA / "sample.csv")
-    assert [files.output_format(p) for p in ("g.tbx", "g.TSV", "g.txt", "g.csv")] == [
+    assert [formats.output_format(p) for p in ("g.tbx", "g.TSV", "g.txt", "g.csv")] == [
         "tbx", "tsv", "csv", "csv"]
     with pytest.raises(TermkitError, match="needs --to"):
-        files.save(glossary, "-")
-    files.save(glossary, "-", to="tsv")
+        formats.save(glossary, "-")
+    formats.save(glossary, "-", to="tsv")
     assert capsys.readouterr().out.startswith("concept_id\tlang\tterm\t")
     path = tmp_path / "g.txt"
-    files.save(glossary, path, to="tbx", tbx_version=2)
+    formats.save(glossary, path, to="tbx", tbx_version=2)
     assert b"<martif" in path.read_bytes()
 
 
@@ -302,13 +304,15 @@ def test_edit_errors_leave_the_file_alone(cli, sample):
 
 
 def test_failing_write_keeps_the_old_file(cli, sample, monkeypatch):
+    from termkit.glossary.csv import writer
+
     before = sample.read_bytes()
 
     def broken(glossary):
         yield list(csv.LONG_COLUMNS)
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(csv, "_long_rows", broken)
+    monkeypatch.setattr(writer, "_long_rows", broken)
     message = one_line_error(cli("glossary", "add", sample, "--concept", "sm", "--lang", "en",
                                  "--term", "people smuggling"))
     assert "cannot write" in message

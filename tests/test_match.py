@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from termkit.glossary.match import Matcher, normalise
+from termkit.glossary.index import Matcher
+from termkit.lang.normalise import normalise
 from termkit.glossary.model import Concept, Glossary, LangSec, Term
 
 

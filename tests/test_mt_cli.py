@@ -7,6 +7,7 @@ import json
 import pytest
 
 from mt_support import models_home, package_path  # noqa: F401 (fixtures)
+from termkit.corpus import formats
 from termkit.signature import file_sha256
 
 HEADER = ("concept_id,lang,term,status,part_of_speech,term_type,gender,number,context,"
@@ -83,12 +84,61 @@ def test_bad_input_one_line_errors(cli, package_path, source, models_home, tmp_p
     assert "Traceback" not in result.output
 
 
-def test_apertium_is_suggested_only_for_pairs_it_translates(cli, source, models_home):
+def test_other_languages_are_refused_and_apertium_suggested_for_the_pair(cli, source,
+                                                                       models_home):
     result = cli("translate", source, "--from", "fr", "--to", "de")
-    assert result.exit_code == 2 and "no Argos model installed for fr→de" in result.stderr
-    assert "apertium" not in result.stderr
+    assert result.exit_code == 2
+    assert "termkit translates between French and English (fr, en), not fr→de" in result.stderr
+    assert "Argos" not in result.stderr and "apertium" not in result.stderr
     result = cli("translate", source, "--from", "fr", "--to", "en", "--engine", "argos")
     assert result.exit_code == 2 and "use --engine apertium" in result.stderr
+
+
+@pytest.fixture
+def victim_csv(tmp_path):
+    """A glossary whose French term matches the sentence only in the plural (victimes)."""
+    path = tmp_path / "victim.csv"
+    path.write_text(HEADER + "v,fr,victime,preferred,noun,,feminine" + ","*11
+                    + "\nv,en,victim,preferred,noun" + ","*13 + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("src, tgt", [("fr", "en"), ("fr_FR", "en_GB"), ("fr-FR", "en-GB"),
+                                      ("FR", "EN"), ("fra", "eng")])
+def test_any_spelling_of_the_languages_enforces_the_glossary(cli, package_path, victim_csv,
+                                                             src, tgt):
+    result = cli("translate", "-", "--from", src, "--to", tgt, "--model", package_path,
+                 "--glossary", victim_csv, "--json", input="Les victimes sont aidées.\n")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["summary"]["terms_required"] == 1 and data["summary"]["terms_missed"] == 0
+    assert "victims" in data["paragraphs"][0]["output"].lower()
+    assert (data["signature"]["source"], data["signature"]["target"]) == (src, tgt)
+
+
+def test_regional_codes_enforce_the_same_with_apertium(cli, victim_csv):
+    from termkit.mt import apertium
+    if not apertium.available("fr", "en"):
+        pytest.skip("apertium is not installed")
+    outputs = []
+    for src, tgt in (("fr", "en"), ("fr_FR", "en_GB")):
+        result = cli("translate", "-", "--from", src, "--to", tgt, "--engine", "apertium",
+                     "--glossary", victim_csv, "--json", input="Les victimes sont aidées.\n")
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.stdout)
+        assert data["summary"]["terms_required"] == 1
+        outputs.append(data["paragraphs"][0]["output"])
+    assert outputs[0] == outputs[1] and outputs[0].startswith("Victims")
+
+
+def test_regional_codes_are_written_as_tags_in_tmx(cli, package_path, tmp_path):
+    out = tmp_path / "out.tmx"
+    result = cli("translate", "-", "--from", "fr_FR", "--to", "en_GB", "--model", package_path,
+                 "--format", "tmx", "-o", out, input="Les victimes.\n")
+    assert result.exit_code == 0, result.output
+    memory = formats.read(out)
+    assert memory.header["srclang"] == "fr-FR"
+    assert (memory.pairs[0].source.lang, memory.pairs[0].target.lang) == ("fr-FR", "en-GB")
 
 
 def test_too_long_line_names_the_file(cli, package_path, tmp_path):
@@ -143,27 +193,32 @@ def test_models_install_bad_file(cli, tmp_path, models_home):
 
 
 def test_translate_tmx(cli, package_path, source, tmp_path):
-    tmx = pytest.importorskip("termkit.tmx")
     out = tmp_path / "out.tmx"
     result = cli("translate", source, "--from", "fr", "--to", "en", "--model", package_path,
                  "--format", "tmx", "-o", out)
     assert result.exit_code == 0, result.output
-    memory = tmx.read(out)
-    assert [u.text("fr") for u in memory.units] == [
+    memory = formats.read(out)
+    assert (memory.src_lang, memory.tgt_lang) == ("fr", "en")
+    assert memory.header["srclang"] == "fr" and memory.header["creationtool"] == "termkit"
+    assert [p.source.text for p in memory] == [
         "La traite des êtres humains est grave.", "INTERPOL aide.", "Les victimes."]
-    assert all(u.text("en") for u in memory.units)
-    assert memory.units[0].prop("x-termkit-model").startswith("argos:")
+    assert all(p.target.text for p in memory)
+    assert [p.attrs["tuid"] for p in memory] == ["1", "2", "3"]
+    assert {p.prop("x-termkit-model") for p in memory} == {
+        memory.pairs[0].prop("x-termkit-model")}
+    assert memory.pairs[0].prop("x-termkit-model").startswith("argos:")
+    assert [p.props for p in memory] == [[("x-termkit-model", p.prop("x-termkit-model"))]
+                                         for p in memory]      # as before the records
 
 
 def test_translate_tmx_leaves_out_control_characters(cli, package_path, tmp_path):
-    tmx = pytest.importorskip("termkit.tmx")
     out = tmp_path / "out.tmx"
     result = cli("translate", "-", "-f", "fr", "-t", "en", "--model", package_path,
                  "--format", "tmx", "-o", out, input="La traite\x01 des êtres humains.\n")
     assert result.exit_code == 0, result.output
-    unit = tmx.read(out).units[0]
-    assert unit.text("fr") == "La traite des êtres humains."
-    assert unit.prop("x-termkit-model").startswith("argos:")
+    pair = formats.read(out).pairs[0]
+    assert pair.source.text == "La traite des êtres humains."
+    assert pair.prop("x-termkit-model").startswith("argos:")
 
 
 def test_translate_stdin_to_stdout(cli, package_path):

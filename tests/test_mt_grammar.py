@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from mt_support import domain_glossary, number_glossary
-from termkit.glossary.match import Matcher
+from termkit.glossary.index import TermIndex
 from termkit.glossary.model import Concept, Glossary, LangSec, Term
 from termkit.mt.check import check, needs
 from termkit.mt.enforce import mask, postedit, restore
-from termkit.mt.grammar import countable, is_plural, join_en, join_fr, plural
+from termkit.lang.articles import join_en, join_fr
+from termkit.lang.inflect import countable, is_plural, plural
 
 TRAITE = Term("traite des êtres humains", gender="feminine")
 TRAFIC = Term("trafic de migrants", gender="masculine")
@@ -52,7 +53,7 @@ def test_join_en_and_plurals():
 def test_mask_undoes_elision_and_avoids_names_in_text():
     glossary = domain_glossary()
     text = "Tom dit que l’ONUDC combat la traite d’êtres humains."
-    found = needs(text, Matcher(glossary, "fr"), "en")
+    found = needs(text, TermIndex(glossary), "fr", "en")
     masked = mask(text, found, "fr")
     assert "Tom" not in masked.slots
     assert masked.text == "Tom dit que le Jana combat la Nils."
@@ -63,26 +64,27 @@ def test_mask_undoes_elision_and_avoids_names_in_text():
 def test_restore_case_plural_and_lost_placeholders():
     glossary = domain_glossary()
     text = "Les victimes et la traite des êtres humains."
-    masked = mask(text, needs(text, Matcher(glossary, "fr"), "en"), "fr")
+    index = TermIndex(glossary)
+    masked = mask(text, needs(text, index, "fr", "en"), "fr")
     out, lost = restore("Tom Tom and the Jana.", masked, "en")
     assert out == "Victims and the trafficking in human beings." and lost == []
     out, lost = restore("Tom and nothing.", masked, "en")
     assert [n.term.text for n in lost] == ["trafficking in human beings"]
-    edited = postedit(out, lost[0], len(masked.text), "en", Matcher(glossary, "en"))
+    edited = postedit(out, lost[0], len(masked.text), index, "en")
     assert edited.count("trafficking in human beings") == 1
 
 
 def test_postedit_replaces_rendering():
     glossary = domain_glossary()
     text = "Le trafic de migrants augmente."
-    need = needs(text, Matcher(glossary, "fr"), "en")[0]
-    en = Matcher(glossary, "en")
-    out = postedit("The traffic of migrants rises.", need, len(text), "en", en,
+    index = TermIndex(glossary)
+    need = needs(text, index, "fr", "en")[0]
+    out = postedit("The traffic of migrants rises.", need, len(text), index, "en",
                    rendering="traffic of migrants")
     assert out == "The migrant smuggling rises."
-    assert postedit("Migrant trafficking rises.", need, len(text), "en", en) == \
+    assert postedit("Migrant trafficking rises.", need, len(text), index, "en") == \
         "Migrant smuggling rises."
-    inserted = postedit("The victims of smuggling.", need, len(text), "en", en)
+    inserted = postedit("The victims of smuggling.", need, len(text), index, "en")
     assert inserted.lower().count("migrant smuggling") == 1 and "victims" in inserted
 
 
@@ -170,18 +172,19 @@ def test_plural_wording_of_an_uncountable_concept_stays_singular():
                              Term("migrations illégales", number="plural", status="admitted",
                                   part_of_speech="noun")]),
         "en": LangSec("en", [Term("irregular migration", part_of_speech="noun")])})])
-    fr = Matcher(glossary, "fr")
-    assert [n.plural for n in needs("Les migrations illégales augmentent.", fr, "en")] == [False]
+    index = TermIndex(glossary)
+    assert [n.plural for n in needs("Les migrations illégales augmentent.", index, "fr",
+                                    "en")] == [False]
     assert [n.plural for n in needs("Les services de la protection de l’enfance.",
-                                    Matcher(number_glossary(), "fr"), "en")] == [True]
+                                    TermIndex(number_glossary()), "fr", "en")] == [True]
 
 
 def test_restore_inflects_plural_sources_and_check_finds_them():
     glossary = number_glossary()
-    fr, en = Matcher(glossary, "fr"), Matcher(glossary, "en")
+    index = TermIndex(glossary)
     text = ("Les services de la protection de l’enfance, les ONG de ses pays membres et les "
             "victimes de traite aident l’ONUDC contre la traite des êtres humains.")
-    found = needs(text, fr, "en")
+    found = needs(text, index, "fr", "en")
     assert [n.plural for n in found] == [True, True, True, True, False, False]
     masked = mask(text, found, "fr")
     holders = list(masked.slots)
@@ -191,11 +194,11 @@ def test_restore_inflects_plural_sources_and_check_finds_them():
     assert out == ("The child protection units, the NGOs of its member countries and the victims "
                    "of trafficking help the UNODC against the trafficking in human beings.")
     assert lost == []
-    verdict = check(text, out, fr, en)
+    verdict = check(text, out, index, "fr", "en")
     assert verdict.ok and len(verdict.found) == 6
     # the same sentence in the singular keeps every term as written
     single = "Le service de la protection de l’enfance et une ONG d’un pays membre."
-    assert [n.plural for n in needs(single, fr, "en")] == [False, False, False]
+    assert [n.plural for n in needs(single, index, "fr", "en")] == [False, False, False]
 
 
 def test_postedit_and_forbidden_replacement_inflect():
@@ -204,12 +207,12 @@ def test_postedit_and_forbidden_replacement_inflect():
         "fr": LangSec("fr", [Term("passeur", part_of_speech="noun")]),
         "en": LangSec("en", [Term("migrant smuggler", part_of_speech="noun"),
                              Term("coyote", status="deprecated", part_of_speech="noun")])}))
-    fr, en = Matcher(glossary, "fr"), Matcher(glossary, "en")
+    index = TermIndex(glossary)
     text = "Les victimes de traite parlent."
-    need = needs(text, fr, "en")[0]
-    edited = postedit("Victims of traite speak.", need, len(text), "en", en,
+    need = needs(text, index, "fr", "en")[0]
+    edited = postedit("Victims of traite speak.", need, len(text), index, "en",
                       rendering="victims of traite")
     assert edited == "Victims of trafficking speak."
     from termkit.mt.enforce import fix_forbidden
-    assert fix_forbidden("Two coyotes and a coyote.", en, "en") == \
+    assert fix_forbidden("Two coyotes and a coyote.", index, "en") == \
         "Two migrant smugglers and a migrant smuggler."

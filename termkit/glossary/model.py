@@ -8,6 +8,7 @@ document order) so that a round-trip loses nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterator
 
 from termkit.lang import codes
@@ -18,6 +19,29 @@ STATUSES = ("preferred", "admitted", "deprecated", "superseded")
 TERM_TYPES = ("fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase")
 #: term types that name a form (an acronym's equivalent is an acronym, a full form's a full form)
 FORMS = ("acronym", "abbreviation", "shortForm", "fullForm")
+#: status spellings (lower case, without ``-admn-sts`` and ``term``) → model status
+STATUS_ALIASES = {
+    "preferred": "preferred", "standardized": "preferred", "legal": "preferred",
+    "regulated": "preferred", "recommended": "preferred",
+    "admitted": "admitted", "permitted": "admitted", "accepted": "admitted",
+    "allowed": "admitted",
+    "deprecated": "deprecated", "forbidden": "deprecated", "notrecommended": "deprecated",
+    "rejected": "deprecated",
+    "superseded": "superseded", "obsolete": "superseded", "outdated": "superseded",
+}
+
+
+@lru_cache(maxsize=1024)
+def status_value(raw: str) -> str:
+    """THE status rule: the model status of a value read from TBX or CSV
+    (``preferredTerm-admn-sts``, ``Preferred``, ``standardized`` → ``preferred``).
+
+    A value termkit does not know is returned stripped but otherwise unchanged (validation
+    reports it).
+    """
+    key = raw.strip().lower().replace("-admn-sts", "").replace("_", "").replace(" ", "")
+    key = key.removesuffix("term").removesuffix("-")
+    return STATUS_ALIASES.get(key, raw.strip())
 
 
 @dataclass(slots=True)
@@ -97,6 +121,20 @@ class Concept:
             if same:
                 return next((t for t in same if t.status == "preferred"), same[0])
         return section.preferred()
+
+    def equivalents(self, code: str, source: Term | None = None) -> list[str]:
+        """The texts of the ``code`` terms to use: every preferred one, else the first allowed
+        one; with a ``source`` term, its equivalent of the same form comes first."""
+        section = self.lang(code)
+        if section is None:
+            return []
+        preferred = [term.text for term in section.terms if term.status == "preferred"]
+        first = section.preferred()
+        found = preferred or ([first.text] if first else [])
+        same = self.equivalent(source, code) if source is not None else None
+        if same is not None:
+            found = [same.text] + [text for text in found if text != same.text]
+        return found
 
     def terms(self, code: str | None = None) -> Iterator[tuple[str, Term]]:
         """(language, term) pairs, of one language or of all."""

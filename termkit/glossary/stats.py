@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from termkit.glossary.model import Glossary
+from termkit.glossary.model import STATUSES, Glossary
+from termkit.i18n import _
 
 UNSPECIFIED = "unspecified"
 
@@ -48,3 +49,30 @@ def stats(glossary: Glossary) -> dict[str, Any]:
         "concepts_without_terms": without_terms,
         "concepts_missing": missing,
     }
+
+
+def table(result: dict[str, Any]) -> list[tuple[str, list[int]]]:
+    """The rows of the summary table of ``stats``' result: (label, one count per language)."""
+    langs = result["languages"]
+
+    def per_lang(values: dict[str, Any], key: str | None = None) -> list[int]:
+        return [values[lang] if key is None else values[lang].get(key, 0) for lang in langs]
+
+    rows = [(_("terms"), per_lang(result["terms_per_language"]))]
+    for status in (*STATUSES, UNSPECIFIED):
+        if any(result["statuses"][lang].get(status) for lang in langs):
+            rows.append((status if status != UNSPECIFIED else _("no status"),
+                         per_lang(result["statuses"], status)))
+    for term_type in dict.fromkeys(t for lang in langs for t in result["term_types"][lang]):
+        label = _("type: {type}").format(type=term_type if term_type != UNSPECIFIED
+                                         else _("unspecified"))
+        rows.append((label, per_lang(result["term_types"], term_type)))
+    rows.append((_("definitions"), per_lang(result["definitions"])))
+    rows.append((_("concepts without a term"),
+                 [len(result["concepts_missing"][lang]) for lang in langs]))
+    return rows
+
+
+def report(file: str, result: dict[str, Any]) -> dict[str, Any]:
+    """The JSON form of ``stats``' result: the file, then the counts."""
+    return {"file": file, **result}

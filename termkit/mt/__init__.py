@@ -14,7 +14,14 @@ Library use::
     results = translate(["La traite des êtres humains est un crime."], "fr", "en",
                         glossary="glossaries/trafficking.tbx", engine="apertium")
     results[0].output, results[0].segments[0].check.missed
+    results[0].segments[0].pair          # a termkit.corpus.model.Pair (source line, model id)
+
+``glossary`` may be a file, a ``Glossary`` or a ``termkit.glossary.index.TermIndex``; it is
+indexed once per call and the index is handed to every step. A whole document (one paragraph
+per line) and its text, JSON or TMX output: ``report.translate_document``.
 
 Enforcement steps (``enforce``), checked after translation by ``check.check`` (also used by
 ``termkit po check``): see ``enforce.DEFAULT`` for the combination measured best per engine.
+The French and English rules that fit a term into a sentence (articles, elision, plurals) are
+in ``termkit.lang.articles`` and ``termkit.lang.inflect``.
 """

@@ -12,6 +12,7 @@ import subprocess
 
 from termkit.errors import TermkitError
 from termkit.i18n import _
+from termkit.lang import codes
 
 #: the Apertium modes chained for each direction
 MODES = {("fr", "en"): ("fr-es", "spa-eng"), ("en", "fr"): ("eng-spa", "es-fr")}
@@ -20,9 +21,10 @@ TIMEOUT = 600
 
 def available(source: str = "fr", target: str = "en") -> bool:
     """True when the ``apertium`` command and the modes for this pair are installed."""
-    if shutil.which("apertium") is None or (source, target) not in MODES:
+    pair = codes.base(source), codes.base(target)
+    if shutil.which("apertium") is None or pair not in MODES:
         return False
-    return set(MODES[(source, target)]) <= set(modes())
+    return set(MODES[pair]) <= set(modes())
 
 
 def _env() -> dict[str, str]:
@@ -47,6 +49,7 @@ class ApertiumEngine:
     name = "apertium"
 
     def __init__(self, source: str, target: str):
+        source, target = codes.base(source), codes.base(target)
         if (source, target) not in MODES:
             raise TermkitError(_("apertium: no pipeline for {a}→{b} (only fr→en and en→fr)")
                                .format(a=source, b=target))

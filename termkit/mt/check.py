@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from termkit.glossary.index import TermIndex
 from termkit.glossary.model import Concept, Term
-from termkit.mt.grammar import countable, is_plural
+from termkit.lang.inflect import countable, is_plural
 
 
 @dataclass
@@ -50,16 +51,17 @@ def _need_dict(need: Need) -> dict:
     return {"concept": need.concept.id, "source": need.source, "target": need.term.text}
 
 
-def needs(text: str, matcher_src, target: str) -> list[Need]:
-    """The target terms ``text`` requires: one per glossary match that has a usable target term."""
+def needs(text: str, index: TermIndex, src: str, tgt: str) -> list[Need]:
+    """The ``tgt`` terms ``text`` (in ``src``) requires: one per glossary match that has a
+    usable target term."""
     found = []
-    for match in matcher_src.find(text):
-        term = match.concept.equivalent(match.term, target)
+    for match in index.find(text, src):
+        term = match.concept.equivalent(match.term, tgt)
         if term is None or not term.text.strip():
             continue
-        names = [t.text for t in match.concept.lang(target).terms]
+        names = [t.text for t in match.concept.lang(tgt).terms]
         plural = (countable(term, names) and not _mass(match)
-                  and is_plural(text, match.start, match.end, matcher_src.lang))
+                  and is_plural(text, match.start, match.end, src))
         found.append(Need(match.start, match.end, match.text, match.concept, term,
                           dnt=term.text == match.term.text, plural=plural))
     return found
@@ -74,16 +76,16 @@ def _mass(match) -> bool:
         t.number != "plural" for t in section.terms)
 
 
-def check(source: str, output: str, matcher_src, matcher_tgt) -> Check:
+def check(source: str, output: str, index: TermIndex, src: str, tgt: str) -> Check:
     """Which required target terms ``output`` has, which it misses, and forbidden terms it uses."""
-    target = matcher_tgt.lang
-    required = needs(source, matcher_src, target)
-    matches = matcher_tgt.find(output)
+    matcher = index.matcher(tgt)
+    required = needs(source, index, src, tgt)
+    matches = matcher.find(output)
     have = Counter(m.concept.id for m in matches if not m.term.forbidden)
     result = Check(required=required,
                    forbidden=[m.text for m in matches if m.term.forbidden])
     for need in required:
-        if need.concept.id not in have and _contains(matcher_tgt, output, need, target):
+        if need.concept.id not in have and _contains(matcher, output, need, tgt):
             have[need.concept.id] = 1
     for need in required:
         cid = need.concept.id
@@ -95,6 +97,6 @@ def check(source: str, output: str, matcher_src, matcher_tgt) -> Check:
     return result
 
 
-def _contains(matcher_tgt, output: str, need: Need, target: str) -> bool:
-    section = need.concept.lang(target)
-    return any(matcher_tgt.contains(output, term) for term in section.terms if not term.forbidden)
+def _contains(matcher, output: str, need: Need, tgt: str) -> bool:
+    section = need.concept.lang(tgt)
+    return any(matcher.contains(output, term) for term in section.terms if not term.forbidden)

@@ -5,6 +5,7 @@ Works on masked sentences (``enforce.Masked``): the goal is every placeholder in
 
 from __future__ import annotations
 
+from termkit.glossary.index import TermIndex
 from termkit.mt.ct2 import CT2Engine, Hypothesis
 from termkit.mt.enforce import Masked, has_all, occurrences
 
@@ -13,13 +14,16 @@ from termkit.mt.enforce import Masked, has_all, occurrences
 ROUNDS = 8
 
 
-def decode(engine: CT2Engine, masked: list[Masked], steps: set[str], matcher_tgt) -> list[str]:
-    """The output of each masked sentence, placeholders still in (restore them afterwards)."""
+def decode(engine: CT2Engine, masked: list[Masked], steps: set[str], index: TermIndex,
+           target: str) -> list[str]:
+    """The output of each masked sentence, placeholders still in (restore them afterwards);
+    ``index`` finds the ``target`` terms a hypothesis keeps."""
+    matcher = index.matcher(target)
     texts = [m.text for m in masked]
     width = engine.beam_size if "rerank" in steps else 1
     guided = "prefix" in steps
     nbest = engine.decode(texts, num_hypotheses=width, attention=guided)
-    best = [max(hyps, key=lambda h: (_kept(h.text, m, matcher_tgt), h.score))
+    best = [max(hyps, key=lambda h: (_kept(h.text, m, matcher), h.score))
             for hyps, m in zip(nbest, masked)]
     if guided:
         for _ in range(min(ROUNDS, max((len(m.slots) for m in masked), default=0))):
@@ -35,10 +39,10 @@ def decode(engine: CT2Engine, masked: list[Masked], steps: set[str], matcher_tgt
     return [h.text for h in best]
 
 
-def _kept(text: str, masked: Masked, matcher_tgt) -> int:
+def _kept(text: str, masked: Masked, matcher) -> int:
     """Placeholders kept plus unmasked target terms present."""
     return has_all(text, masked) + sum(1 for need in masked.rest
-                                       if matcher_tgt.contains(text, need.term))
+                                       if matcher.contains(text, need.term))
 
 
 def _prefix(engine: CT2Engine, masked: Masked, hyp: Hypothesis) -> list[str]:

@@ -22,8 +22,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from termkit.errors import TermkitError
+from termkit.glossary.index import TermIndex
 from termkit.i18n import _
-from termkit.mt import grammar
+from termkit.lang import articles, codes
+from termkit.lang.inflect import countable, is_plural, plural
 from termkit.mt.check import Need
 
 #: name-like placeholders, in order of preference (the tiny test model copies "Tom" best)
@@ -33,7 +35,6 @@ STEPS = ("mask", "rerank", "prefix", "postedit")
 #: the default combination per engine: the best term accuracy, then chrF, then speed measured
 #: by benchmarks/bench_mt.py (see README: tiny model and Apertium, FR→EN domain sentences)
 DEFAULT = {"argos": "rerank+postedit", "apertium": "mask+postedit"}
-_ELISION = re.compile(r"(?<![^\W\d_])(?P<word>[^\W\d_]{1,7})['’ʼ]$")
 
 
 def steps(method: str | None, engine_name: str) -> set[str]:
@@ -62,6 +63,7 @@ class Masked:
 def mask(text: str, needs: list[Need], source: str) -> Masked:
     """Replace each term occurrence by a placeholder absent from ``text`` (French elision undone)."""
     free = [p for p in PLACEHOLDERS if not occurrences(p, text)]
+    french = codes.base(source) == "fr"
     slots, rest, parts, pos = {}, [], [], 0
     for need in needs:
         if not free:
@@ -69,12 +71,8 @@ def mask(text: str, needs: list[Need], source: str) -> Masked:
             continue
         holder = free.pop(0)
         before = text[pos:need.start]
-        if source.startswith("fr"):
-            elided = _ELISION.search(before)
-            if elided and elided.group("word").lower() in grammar.ELIDED:
-                word = elided.group("word")
-                before = before[:elided.start()] + grammar._case(
-                    grammar.ELIDED[word.lower()], word) + " "
+        if french:
+            before = articles.unelide(before)
         parts += [before, holder]
         pos = need.end
         slots[holder] = need
@@ -89,15 +87,10 @@ def occurrences(holder: str, text: str) -> list[re.Match]:
 
 def place(before: str, need: Need, target: str) -> tuple[str, str]:
     """The text before a restored term (adjusted) and the term as it should appear there."""
-    form = grammar.plural(need.term.text, target) if need.plural else need.term.text
-    if target.startswith("fr"):
-        article = not need.dnt      # l’ONUDC, la traite; but INTERPOL, Frontex as written
-        before, text = grammar.join_fr(before, need.term, article=article, text=form,
-                                       plural=need.plural)
-    elif target.startswith("en"):
-        before, text = grammar.join_en(before, need.term, form, plural=need.plural)
-    else:
-        text = form
+    form = plural(need.term.text, target) if need.plural else need.term.text
+    # an article before a common noun: l’ONUDC, la traite; but INTERPOL, Frontex as written
+    before, text = articles.join(before, need.term, target, text=form, plural=need.plural,
+                                 article=not need.dnt)
     if not any(ch.isalnum() for ch in before) and not need.dnt:
         text = text[:1].upper() + text[1:]
     return before, text
@@ -123,12 +116,12 @@ def has_all(text: str, masked: Masked) -> int:
     return sum(1 for holder in masked.slots if occurrences(holder, text))
 
 
-def postedit(output: str, need: Need, source_len: int, target: str, matcher_tgt,
+def postedit(output: str, need: Need, source_len: int, index: TermIndex, target: str,
              rendering: str = "") -> str:
     """Put a missing target term in: replace another term of its concept (admitted, forbidden),
     else the engine's own ``rendering`` of the source term, else insert it at the word boundary
     nearest its relative position in the source (never inside another glossary term)."""
-    found = matcher_tgt.find(output)
+    found = index.find(output, target)
     same = [m for m in found if m.concept is need.concept and m.term is not need.term]
     if same:
         before, text = place(output[:same[0].start], need, target)
@@ -156,9 +149,9 @@ def postedit(output: str, need: Need, source_len: int, target: str, matcher_tgt,
     return before + text + sep + after + body[end:] + tail
 
 
-def shortfall(output: str, needs: list[Need], matcher_tgt) -> list[Need]:
+def shortfall(output: str, needs: list[Need], index: TermIndex, target: str) -> list[Need]:
     """The needs whose preferred target term the output lacks (occurrences are counted)."""
-    have = Counter(id(m.term) for m in matcher_tgt.find(output))
+    have = Counter(id(m.term) for m in index.find(output, target))
     lost = []
     for need in needs:
         if have[id(need.term)] > 0:
@@ -168,9 +161,9 @@ def shortfall(output: str, needs: list[Need], matcher_tgt) -> list[Need]:
     return lost
 
 
-def fix_forbidden(output: str, matcher_tgt, target: str) -> str:
+def fix_forbidden(output: str, index: TermIndex, target: str) -> str:
     """Replace every forbidden target term by its concept's preferred term."""
-    for m in reversed(matcher_tgt.find(output)):
+    for m in reversed(index.find(output, target)):
         if not m.term.forbidden:
             continue
         section = m.concept.lang(target)
@@ -178,9 +171,9 @@ def fix_forbidden(output: str, matcher_tgt, target: str) -> str:
         if good is None:
             continue
         text = good.text
-        if grammar.is_plural(output, m.start, m.end, target) and grammar.countable(
+        if is_plural(output, m.start, m.end, target) and countable(
                 good, [t.text for t in section.terms]):
-            text = grammar.plural(text, target)
+            text = plural(text, target)
         if m.text[:1].isupper() and not m.start:
             text = text[:1].upper() + text[1:]
         output = output[:m.start] + text + output[m.end:]

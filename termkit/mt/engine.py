@@ -6,6 +6,7 @@ from typing import Protocol
 
 from termkit.errors import TermkitError
 from termkit.i18n import _
+from termkit.lang import codes
 
 ENGINES = ("argos", "apertium")
 
@@ -23,18 +24,17 @@ class Engine(Protocol):
 
 def choose(source: str, target: str, *, engine: str | None = None, model: str | None = None,
            beam_size: int = 4, compute_type: str = "default") -> tuple[Engine, str]:
-    """The engine to use and a one-line message saying which and why.
+    """The engine to use and a one-line message saying which and why (French↔English only,
+    any code of the two: ``fr``, ``fr_FR``, ``en-GB``…).
 
     ``--model`` or ``--engine argos`` use an Argos package (given, else installed); ``--engine
     apertium`` uses Apertium; with neither, an installed Argos package wins, else Apertium.
     """
     from termkit.mt import apertium, models
     from termkit.mt.ct2 import CT2Engine
-    from termkit.mt.package import base, check_pair, read
+    from termkit.mt.package import check_pair, read
 
-    source, target = base(source), base(target)
-    if source == target:
-        raise TermkitError(_("source and target language are both {lang}").format(lang=source))
+    source, target = codes.pair(source, target)
     if engine not in (None, *ENGINES):
         raise TermkitError(_("unknown engine {name!r}; use argos or apertium").format(name=engine))
     if engine == "apertium":
@@ -47,12 +47,9 @@ def choose(source: str, target: str, *, engine: str | None = None, model: str | 
             return (apertium.ApertiumEngine(source, target),
                     _("engine: apertium (no Argos model installed for {a}→{b})")
                     .format(a=source, b=target))
-        if (source, target) in apertium.MODES:
-            raise TermkitError(_("no Argos model installed for {a}→{b}: run `termkit models "
-                                 "install FILE.argosmodel`, pass --model PATH, or use --engine "
-                                 "apertium").format(a=source, b=target))
-        raise TermkitError(_("no Argos model installed for {a}→{b}: run `termkit models install "
-                             "FILE.argosmodel` or pass --model PATH").format(a=source, b=target))
+        raise TermkitError(_("no Argos model installed for {a}→{b}: run `termkit models "
+                             "install FILE.argosmodel`, pass --model PATH, or use --engine "
+                             "apertium").format(a=source, b=target))
     package = read(path)
     check_pair(package, source, target)
     chosen = CT2Engine(package, beam_size=beam_size, compute_type=compute_type)

@@ -16,6 +16,7 @@ from pathlib import Path
 from termkit import io
 from termkit.errors import TermkitError
 from termkit.i18n import _
+from termkit.lang import codes
 from termkit.mt import package as pkg
 
 #: seconds to wait for the Argos package index before saying there is no network
@@ -46,11 +47,21 @@ def installed() -> list[tuple[Path, dict]]:
     return found
 
 
+def listing() -> dict:
+    """The installed packages for ``termkit models list``: signature, models folder, and name,
+    languages, version and folder of each package."""
+    from termkit.signature import signature
+
+    rows = [{"name": path.name, "from": meta.get("from_code"), "to": meta.get("to_code"),
+             "version": meta.get("package_version", ""), "path": str(path)}
+            for path, meta in installed()]
+    return {"signature": signature(), "models_dir": str(models_dir()), "models": rows}
+
+
 def find(source: str, target: str) -> Path | None:
     """The installed package for ``source``→``target`` (the newest version), or None."""
     hits = [(meta.get("package_version", ""), path) for path, meta in installed()
-            if (pkg.base(meta["from_code"]), pkg.base(meta["to_code"]))
-            == (pkg.base(source), pkg.base(target))]
+            if codes.same(meta["from_code"], source) and codes.same(meta["to_code"], target)]
     return max(hits)[1] if hits else None
 
 
@@ -111,12 +122,12 @@ def _check_loads(package: pkg.Package) -> None:
 
 def remove(name: str) -> list[Path]:
     """Remove installed packages by name (``translate-fr_en-0_1``) or pair (``fr-en``)."""
-    pair = tuple(re.split("[-_]", name.lower())) if re.fullmatch(r"[a-zA-Z]{2,3}[-_][a-zA-Z]{2,3}",
-                                                                 name) else None
+    pair = tuple(codes.base(code) for code in re.split("[-_]", name)) \
+        if re.fullmatch(r"[a-zA-Z]{2,3}[-_][a-zA-Z]{2,3}", name) else None
     gone = []
     for path, meta in installed():
-        if path.name == name or (pair and pair == (pkg.base(meta["from_code"]),
-                                                   pkg.base(meta["to_code"]))):
+        if path.name == name or (pair and pair == (codes.base(meta["from_code"]),
+                                                   codes.base(meta["to_code"]))):
             shutil.rmtree(path)
             gone.append(path)
     if not gone:
@@ -139,7 +150,7 @@ def download(source: str, target: str) -> pkg.Package:
     try:
         argos.update_package_index()
         wanted = [p for p in argos.get_available_packages()
-                  if (p.from_code, p.to_code) == (source, target)]
+                  if codes.same(p.from_code, source) and codes.same(p.to_code, target)]
         if not wanted:
             raise TermkitError(_("the Argos index has no {a}→{b} package").format(a=source,
                                                                                  b=target))

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from termkit.errors import TermkitError
 from termkit.i18n import _
+from termkit.lang import codes
 
 MODEL_FILES = ("model.bin", "config.json", "shared_vocabulary.json", "shared_vocabulary.txt",
                "source_vocabulary.json", "target_vocabulary.json", "source_vocabulary.txt",
@@ -135,11 +136,6 @@ def _meta(path, files: dict[str, bytes]) -> dict:
 
 def check_pair(package: Package, source: str, target: str) -> None:
     """A clear error when the package translates another language pair."""
-    if (base(package.source), base(package.target)) != (base(source), base(target)):
+    if not (codes.same(package.source, source) and codes.same(package.target, target)):
         raise TermkitError(_("{path}: model translates {a}→{b}, not {c}→{d}").format(
             path=package.path, a=package.source, b=package.target, c=source, d=target))
-
-
-def base(code: str) -> str:
-    """The base language code: ``en`` for ``en-GB``, ``en_US``, ``EN``."""
-    return code.split("-")[0].split("_")[0].lower()

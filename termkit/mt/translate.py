@@ -1,4 +1,9 @@
-"""The library API: translate paragraphs with an engine and, optionally, a glossary."""
+"""The library API: translate paragraphs with an engine and, optionally, a glossary.
+
+Each sentence comes back as a corpus record (:class:`termkit.corpus.model.Pair`: the source
+sentence with its document, line and sentence index, the output, the model id) with its
+glossary check; :func:`termkit.mt.report.bitext` gathers them into a ``Bitext``.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,12 @@ import re
 from dataclasses import dataclass, field
 
 from termkit import progress, segment
+from termkit.corpus.model import Pair, Side
 from termkit.errors import TermkitError
+from termkit.glossary.index import TermIndex
 from termkit.glossary.model import Glossary
 from termkit.i18n import _
+from termkit.lang import codes
 from termkit.mt import enforce
 from termkit.mt.check import Check, check, needs
 
@@ -19,15 +27,25 @@ MAX_LINE = 100_000
 MAX_SENTENCE = 500
 #: sentences per engine call (progress advances per batch)
 BATCH = 256
+#: the pair property naming the engine's model
+MODEL_PROP = "x-termkit-model"
 
 
 @dataclass
 class Segment:
-    """One sentence: source, output and the glossary check (None without a glossary)."""
+    """One sentence: the translated pair (source and output, with provenance) and its glossary
+    check (None without a glossary)."""
 
-    source: str
-    output: str
+    pair: Pair
     check: Check | None = None
+
+    @property
+    def source(self) -> str:
+        return self.pair.source.text
+
+    @property
+    def output(self) -> str:
+        return self.pair.target.text
 
 
 @dataclass
@@ -39,47 +57,65 @@ class Result:
     segments: list[Segment] = field(default_factory=list)
 
     @property
+    def required(self) -> int:
+        return sum(len(s.check.required) for s in self.segments if s.check)
+
+    @property
     def missed(self) -> int:
         return sum(len(s.check.missed) for s in self.segments if s.check)
 
 
-def translate(texts: list[str], src: str, tgt: str, *, glossary: Glossary | str | None = None,
+def record_lang(code: str) -> str:
+    """The language code records carry: the code as a well-formed tag (``fr_FR`` → ``fr-FR``),
+    its base code when it cannot be one."""
+    try:
+        return codes.tag(code)
+    except TermkitError:
+        return codes.base(code)
+
+
+def translate(texts: list[str], src: str, tgt: str, *,
+              glossary: TermIndex | Glossary | str | os.PathLike | None = None,
               engine=None, model: str | os.PathLike | None = None, beam_size: int = 4,
               compute_type: str = "default", method: str | None = None,
-              show_progress: bool = False, name: str = "<text>") -> list[Result]:
+              show_progress: bool = False, name: str | None = None) -> list[Result]:
     """Translate each text (a paragraph, one output line each), enforcing ``glossary`` terms.
 
+    ``src`` and ``tgt`` are French and English in any spelling (``fr``, ``fr_FR``, ``en-GB``);
+    ``glossary`` is a term index, a glossary or a glossary file (indexed once for this call);
     ``engine`` is an engine object, ``"argos"``, ``"apertium"`` or None (automatic choice);
     ``method`` is ``none`` or steps of ``enforce.STEPS`` joined by ``+`` (default per engine);
-    ``name`` (the input file's) starts error messages about a text.
+    ``name`` (the input file's) is the records' document and starts error messages.
     """
+    source, target = codes.pair(src, tgt)
     if engine is None or isinstance(engine, str):
         from termkit.mt.engine import choose
-        engine = choose(src, tgt, engine=engine, model=str(model) if model else None,
+        engine = choose(source, target, engine=engine, model=str(model) if model else None,
                         beam_size=beam_size, compute_type=compute_type)[0]
-    if isinstance(glossary, (str, os.PathLike)):
-        from termkit.glossary.files import load
-        glossary = load(glossary)
-    matchers = prepare(glossary, src, tgt) if glossary is not None else None
+    index = term_index(glossary, target)
     chosen = enforce.steps(method, engine.name)
     pieces, owners = [], []
-    for index, text in enumerate(texts):
+    for number, text in enumerate(texts):
         if len(text) > MAX_LINE:
             raise TermkitError(_("{name}: line {n}: too long ({size} characters; the limit is "
-                                 "{limit})").format(name=name, n=index + 1, size=len(text),
-                                                    limit=MAX_LINE))
-        for sentence in sentences(text, src, _too_long(engine)):
+                                 "{limit})").format(name=name or "<text>", n=number + 1,
+                                                    size=len(text), limit=MAX_LINE))
+        for sentence in sentences(text, source, _too_long(engine)):
             pieces.append(sentence)
-            owners.append(index)
+            owners.append(number)
     outputs: list[str] = []
     batches = range(0, len(pieces), BATCH)
     for start in (progress.track(batches, len(batches), _("translating"))
                   if show_progress else batches):
-        outputs += run(engine, pieces[start:start + BATCH], src, tgt, matchers, chosen)
+        outputs += run(engine, pieces[start:start + BATCH], source, target, index, chosen)
     results = [Result(text, "") for text in texts]
-    for index, source, output in zip(owners, pieces, outputs):
-        verdict = check(source, output, *matchers) if matchers else None
-        results[index].segments.append(Segment(source, output, verdict))
+    langs = record_lang(src), record_lang(tgt)
+    for k, (number, sentence, output) in enumerate(zip(owners, pieces, outputs)):
+        where = {"lines": (number + 1,), "sentences": (k,)}
+        pair = Pair(Side(langs[0], sentence, doc=name, **where), Side(langs[1], output, **where),
+                    props=[(MODEL_PROP, engine.id)])
+        verdict = check(sentence, output, index, source, target) if index else None
+        results[number].segments.append(Segment(pair, verdict))
     for result in results:
         result.output = " ".join(s.output for s in result.segments if s.output)
     return results
@@ -114,50 +150,48 @@ def sentences(text: str, lang: str, too_long=None) -> list[str]:
     return out
 
 
-_MATCHERS: dict[tuple, tuple] = {}
+def term_index(glossary: TermIndex | Glossary | str | os.PathLike | None,
+               target: str) -> TermIndex | None:
+    """The term index of a glossary (loaded from a file if given one), after checking its
+    ``target`` terms; None without a glossary."""
+    if glossary is None:
+        return None
+    if isinstance(glossary, (str, os.PathLike)):
+        from termkit.glossary.formats import load
+        glossary = load(glossary)
+    index = glossary if isinstance(glossary, TermIndex) else TermIndex(glossary)
+    for concept in index.glossary:
+        section = concept.lang(target)
+        if section and any(not term.text.strip() for term in section.terms):
+            raise TermkitError(_("glossary concept {id}: empty {lang} term")
+                               .format(id=concept.id, lang=target))
+    return index
 
 
-def prepare(glossary: Glossary, src: str, tgt: str) -> tuple:
-    """(source matcher, target matcher) for a glossary, after checking its target terms."""
-    key = (id(glossary), src, tgt)
-    if key not in _MATCHERS:
-        from termkit.glossary.match import Matcher
-
-        for concept in glossary:
-            section = concept.lang(tgt)
-            if section and any(not term.text.strip() for term in section.terms):
-                raise TermkitError(_("glossary concept {id}: empty {lang} term")
-                                   .format(id=concept.id, lang=tgt))
-        _MATCHERS.clear()
-        _MATCHERS[key] = (glossary, Matcher(glossary, src), Matcher(glossary, tgt))
-    return _MATCHERS[key][1:]
-
-
-def run(engine, sentences: list[str], src: str, tgt: str, matchers, steps: set[str]) -> list[str]:
-    """Translate a batch of sentences, enforcing the glossary when there is one."""
-    if not matchers:
+def run(engine, sentences: list[str], src: str, tgt: str, index: TermIndex | None,
+        steps: set[str]) -> list[str]:
+    """Translate a batch of sentences, enforcing the glossary terms of ``index`` if given."""
+    if index is None:
         return engine.translate(sentences)
-    matcher_src, matcher_tgt = matchers
-    wanted = [needs(s, matcher_src, tgt) for s in sentences]
+    wanted = [needs(s, index, src, tgt) for s in sentences]
     masked = [enforce.mask(s, n, src) if "mask" in steps else enforce.Masked(s, {}, list(n))
               for s, n in zip(sentences, wanted)]
     if steps & {"rerank", "prefix"} and hasattr(engine, "decode"):
         from termkit.mt import constrain
-        raw = constrain.decode(engine, masked, steps, matcher_tgt)
+        raw = constrain.decode(engine, masked, steps, index, tgt)
     else:
         raw = engine.translate([m.text for m in masked])
     outputs, missing = [], []
     for m, text, need in zip(masked, raw, wanted):
         text = enforce.restore(text, m, tgt)[0]
         outputs.append(text)
-        missing.append(enforce.shortfall(text, need, matcher_tgt))
+        missing.append(enforce.shortfall(text, need, index, tgt))
     if "postedit" in steps and any(missing):
         sources = sorted({n.source for lost in missing for n in lost})
         greedy = {"beam_size": 1} if hasattr(engine, "decode") else {}   # terms: short, cheap
         rendering = dict(zip(sources, engine.translate(sources, **greedy)))
         for i, lost in enumerate(missing):
             for need in sorted(lost, key=lambda n: -n.start):
-                outputs[i] = enforce.postedit(outputs[i], need, len(sentences[i]), tgt,
-                                              matcher_tgt, rendering.get(need.source, ""))
-    return [enforce.fix_forbidden(re.sub(r"\s+", " ", o).strip(), matcher_tgt, tgt)
-            for o in outputs]
+                outputs[i] = enforce.postedit(outputs[i], need, len(sentences[i]), index, tgt,
+                                              rendering.get(need.source, ""))
+    return [enforce.fix_forbidden(re.sub(r"\s+", " ", o).strip(), index, tgt) for o in outputs]

@@ -1,7 +1,9 @@
-"""A small hand-written French → English lexicon of frequent words, used as alignment anchors.
+"""A small hand-written French → English lexicon of frequent words (the alignment anchors'
+translations).
 
-Keys are accent-folded lowercase French forms; values are English words (only their first
-letters are compared, so ``house`` also matches ``houses``). Written for termkit.
+Keys are accent-folded lowercase French forms (:func:`termkit.lang.normalise.fold`); values
+are English words (only their first letters are compared, so ``house`` also matches
+``houses``). Written for termkit.
 """
 
 from __future__ import annotations
@@ -79,3 +81,14 @@ for _group in _PAIRS.replace("\n", " | ").split("|"):
         _french, _english = _group.split("=")
         for _word in _french.split():
             FR_EN[_word] = _english.strip()
+
+
+def english(word: str) -> str | None:
+    """The English translation of a folded French word, trying simple plural and feminine
+    forms (``maisons`` → ``house``); None when the lexicon does not have it."""
+    found = FR_EN.get(word)
+    if found is None and len(word) > 3:
+        for ending in ("s", "x", "e", "es"):
+            if word.endswith(ending) and word[: -len(ending)] in FR_EN:
+                return FR_EN[word[: -len(ending)]]
+    return found

@@ -1,34 +1,4 @@
-"""CSV and TSV glossaries: one row per term ("long", the default) or per concept ("wide").
-
-Long layout columns, in this order (also in the README, "CSV and TSV")::
-
-    concept_id, lang, term, status, part_of_speech, term_type, gender, number, context,
-    term_source, term_note, definition, lang_note, lang_source, subject_field, concept_note,
-    concept_source, xrefs  [, concept_definition, term_id  -- only written when used]
-
-Language fields (definition, lang_note, lang_source) and concept fields (subject_field,
-concept_note, concept_source, xrefs, concept_definition) are written on the first row of their
-language / concept; the reader takes the first non-empty value. ``xrefs`` are concept ids
-separated by `` | ``. A row with an empty term may carry only language or concept fields.
-
-Wide layout, one row per concept::
-
-    concept_id, subject_field, concept_note, concept_source, xrefs [, concept_definition],
-    then for each language L: term_L, synonyms_L, deprecated_L, definition_L, note_L, source_L
-
-``term_L`` is the preferred term (read back as ``preferred``), ``synonyms_L`` the other allowed
-terms (read back as ``admitted``), ``deprecated_L`` the deprecated and superseded ones (read back
-as ``deprecated``), each list separated by `` | ``. The wide layout cannot hold term-level
-information (part of speech, type, gender, number, context, source, note, id), the
-deprecated/superseded distinction, terms without a status, the order of terms across statuses,
-or a term containing ``|``.
-
-Neither layout holds document-level information (title, main language, header), verbatim XML
-(``extra``), leading/trailing spaces of values, or a concept or language section with neither a
-term nor any information. Files are UTF-8 (a BOM is accepted; ``.csv`` is written with one so
-that spreadsheets detect UTF-8), CRLF line ends for ``.csv``, LF for ``.tsv``; the delimiter
-(comma, tab or semicolon) is detected from the header when not given.
-"""
+"""Reading CSV/TSV glossaries of either layout, with the line of each concept and warnings."""
 
 from __future__ import annotations
 
@@ -36,33 +6,17 @@ import csv as _csv
 import dataclasses
 import io as _io
 import os
-from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from termkit import io
 from termkit.errors import TermkitError
+from termkit.glossary.csv.columns import (CONCEPT_FIELDS, LANG_FIELDS, LONG_COLUMNS,
+                                          OPTIONAL_COLUMNS, REQUIRED_COLUMNS, TERM_FIELDS,
+                                          WIDE_CONCEPT_COLUMNS, WIDE_LANG_COLUMNS)
 from termkit.glossary.gcpause import paused_gc
-from termkit.glossary.model import Concept, Glossary, LangSec, Term
-from termkit.glossary.tbx_read import status_value
+from termkit.glossary.model import Concept, Glossary, LangSec, Term, status_value
 from termkit.i18n import _
 from termkit.lang.codes import LANG_CODE
-
-LONG_COLUMNS = ("concept_id", "lang", "term", "status", "part_of_speech", "term_type", "gender",
-                "number", "context", "term_source", "term_note", "definition", "lang_note",
-                "lang_source", "subject_field", "concept_note", "concept_source", "xrefs")
-#: columns written after LONG_COLUMNS only when some concept or term uses them
-OPTIONAL_COLUMNS = ("concept_definition", "term_id")
-REQUIRED_COLUMNS = ("concept_id", "lang", "term")
-#: CSV column → model attribute, per level
-TERM_FIELDS = {"status": "status", "part_of_speech": "part_of_speech", "term_type": "term_type",
-               "gender": "gender", "number": "number", "context": "context",
-               "term_source": "source", "term_note": "note", "term_id": "id"}
-LANG_FIELDS = {"definition": "definition", "lang_note": "note", "lang_source": "source"}
-CONCEPT_FIELDS = {"subject_field": "subject_field", "concept_note": "note",
-                  "concept_source": "source", "concept_definition": "definition"}
-WIDE_CONCEPT_COLUMNS = ("concept_id", "subject_field", "concept_note", "concept_source", "xrefs")
-WIDE_LANG_COLUMNS = ("term", "synonyms", "deprecated", "definition", "note", "source")
-SEPARATOR = " | "
 
 
 class CsvError(TermkitError):
@@ -91,25 +45,15 @@ def read(path: str | os.PathLike, delimiter: str | None = None) -> Glossary:
     return parse_file(path, delimiter).glossary
 
 
+def loads(data: bytes | str, name: str = "<input>", delimiter: str | None = None) -> Glossary:
+    """Read a CSV/TSV glossary held in memory."""
+    return parse(data, name, delimiter).glossary
+
+
 def parse_file(path: str | os.PathLike, delimiter: str | None = None) -> Parsed:
     """Read a CSV/TSV glossary and report line numbers and warnings (for validation)."""
     name = "<stdin>" if str(path) == "-" else str(path)
     return parse(io.read_bytes(path), name, delimiter)
-
-
-def problems(path: str | os.PathLike) -> list:
-    """A CSV/TSV glossary's problems (``validate.Problem``): the reader's warnings and
-    ``validate.check``'s findings, with the line where each concept starts. A file that cannot
-    be read at all raises ``CsvError``, as an unreadable TBX file does."""
-    from termkit.glossary import validate
-
-    parsed = parse_file(path)
-    found = [validate.Problem(file=str(path), line=line, concept_id=concept_id, message=message,
-                              severity="warning") for line, concept_id, message in parsed.warnings]
-    for problem in validate.check(parsed.glossary):
-        found.append(dataclasses.replace(problem, file=str(path), line=problem.line
-                                         or parsed.lines.get(problem.concept_id)))
-    return found
 
 
 def parse(data: bytes | str, name: str = "<input>", delimiter: str | None = None) -> Parsed:
@@ -337,107 +281,3 @@ def _wide_row(values: dict[str, str], parsed: Parsed, state: dict[str, Concept],
     if not any(section.terms for section in concept.langs.values()):
         raise CsvError(name, line, _("concept {id} has no term in any language").format(
             id=concept.id))
-
-
-# --- writing ---------------------------------------------------------------------------------
-
-def default_delimiter(path: str | os.PathLike) -> str:
-    """Tab for ``.tsv``, comma otherwise."""
-    return "\t" if Path(str(path)).suffix.lower() == ".tsv" else ","
-
-
-def write(glossary: Glossary, path: str | os.PathLike, layout: str = "long",
-          delimiter: str | None = None) -> None:
-    """Write atomically (``-`` is stdout); ``.csv`` files get a UTF-8 BOM for spreadsheets."""
-    delimiter = delimiter or default_delimiter(path)
-    bom = Path(str(path)).suffix.lower() == ".csv"
-    with io.atomic_write(path, encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
-        _write_rows(handle, rows(glossary, layout), delimiter)
-
-
-def dumps(glossary: Glossary, layout: str = "long", delimiter: str = ",") -> str:
-    """The CSV/TSV text of a glossary (no BOM)."""
-    buffer = _io.StringIO(newline="")
-    _write_rows(buffer, rows(glossary, layout), delimiter)
-    return buffer.getvalue()
-
-
-def _write_rows(handle, records: Iterable[list[str]], delimiter: str) -> None:
-    writer = _csv.writer(handle, delimiter=delimiter,
-                         lineterminator="\n" if delimiter == "\t" else "\r\n")
-    writer.writerows(records)
-
-
-def rows(glossary: Glossary, layout: str = "long") -> Iterator[list[str]]:
-    """The header and then the rows of either layout."""
-    if layout == "long":
-        return _long_rows(glossary)
-    if layout == "wide":
-        return _wide_rows(glossary)
-    raise TermkitError(_("unknown CSV layout {layout!r}; use long or wide").format(layout=layout))
-
-
-def _long_rows(glossary: Glossary) -> Iterator[list[str]]:
-    optional = [column for column in OPTIONAL_COLUMNS if _used(glossary, column)]
-    columns = list(LONG_COLUMNS) + optional
-    yield columns
-    for concept in glossary:
-        concept_cells = {column: getattr(concept, attr) for column, attr in CONCEPT_FIELDS.items()}
-        concept_cells["xrefs"] = SEPARATOR.join(concept.xrefs)
-        for lang, section in concept.langs.items():
-            lang_cells = {column: getattr(section, attr) for column, attr in LANG_FIELDS.items()}
-            terms: list[Term | None] = list(section.terms)
-            if not terms and any((*lang_cells.values(), *concept_cells.values())):
-                terms = [None]  # a row with only language / concept information
-            for term in terms:
-                cells = {"concept_id": concept.id, "lang": lang, **lang_cells, **concept_cells}
-                if term is not None:
-                    cells["term"] = term.text
-                    cells.update({column: getattr(term, attr)
-                                  for column, attr in TERM_FIELDS.items()})
-                yield [cells.get(column) or "" for column in columns]
-                lang_cells = concept_cells = {}
-
-
-def _used(glossary: Glossary, column: str) -> bool:
-    if column == "concept_definition":
-        return any(concept.definition for concept in glossary)
-    return any(term.id for concept in glossary for _lang, term in concept.terms())
-
-
-def _wide_rows(glossary: Glossary) -> Iterator[list[str]]:
-    langs = glossary.languages()
-    concept_columns = list(WIDE_CONCEPT_COLUMNS)
-    if _used(glossary, "concept_definition"):
-        concept_columns.append("concept_definition")
-    yield concept_columns + [f"{key}_{lang}" for lang in langs for key in WIDE_LANG_COLUMNS]
-    for concept in glossary:
-        row = [concept.id, concept.subject_field, concept.note, concept.source,
-               SEPARATOR.join(concept.xrefs)]
-        if len(concept_columns) > len(WIDE_CONCEPT_COLUMNS):
-            row.append(concept.definition)
-        for lang in langs:
-            row += _wide_cells(concept, concept.langs.get(lang))
-        yield [cell or "" for cell in row]
-
-
-def wide_drops(glossary: Glossary) -> bool:
-    """Does a term hold information the wide layout cannot (part of speech, type, note...)?"""
-    attrs = [attr for attr in TERM_FIELDS.values() if attr != "status"]
-    return any(getattr(term, attr) for concept in glossary for _lang, term in concept.terms()
-               for attr in attrs)
-
-
-def _wide_cells(concept: Concept, section: LangSec | None) -> list[str | None]:
-    if section is None:
-        return [None] * len(WIDE_LANG_COLUMNS)
-    for term in section.terms:
-        if "|" in term.text:
-            raise TermkitError(_("concept {id}: term {term!r} contains '|', which the wide "
-                                 "layout uses as a separator; use the long layout").format(
-                                     id=concept.id, term=term.text))
-    first = section.preferred()
-    synonyms = [t.text for t in section.terms if not t.forbidden and t is not first]
-    forbidden = [t.text for t in section.terms if t.forbidden]
-    return [first.text if first else None, SEPARATOR.join(synonyms), SEPARATOR.join(forbidden),
-            section.definition, section.note, section.source]

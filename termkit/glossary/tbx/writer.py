@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import os
 import re
-from dataclasses import dataclass
 from typing import IO
 
 from lxml import etree
@@ -19,8 +18,9 @@ from lxml import etree
 from termkit import xmlsafe
 from termkit.errors import TermkitError
 from termkit.glossary.model import Concept, Glossary, Term
-from termkit.glossary.tbx_read import (DEFAULT_SOURCE_DESC, STATUS_EXPORT, TBX_NS, TK_NS,
-                                       XML_LANG, element_only, local)
+from termkit.glossary.tbx.indent import PADS, UNIT, indent
+from termkit.glossary.tbx.vocab import (DEFAULT_SOURCE_DESC, STATUS_EXPORT, TBX_NS, TK_NS, V2, V3,
+                                        XML_LANG, Names, local)
 from termkit.io import atomic_write
 
 BASIC = "https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/"
@@ -31,40 +31,9 @@ XML_MODELS = (
     'schematypens="http://purl.oclc.org/dsdl/schematron"',
 )
 V2_DOCTYPE = '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">'
-UNIT = "  "
-PADS = tuple("\n" + UNIT * level for level in range(16))
 TERM_NOTES = {"termNote", "termNoteGrp", "termCompList"}
 FILE_DESC = ("titleStmt", "publicationStmt", "sourceDesc")
 HEADER_ORDER = ("fileDesc", "encodingDesc", "revisionDesc")
-
-
-@dataclass(frozen=True)
-class Names:
-    """Element names of one TBX version."""
-
-    version: int
-    root: str
-    header: str
-    entry: str
-    lang: str
-    term: str
-
-
-V3 = Names(3, "tbx", "tbxHeader", "conceptEntry", "langSec", "termSec")
-V2 = Names(2, "martif", "martifHeader", "termEntry", "langSet", "tig")
-
-
-def indent(el: etree._Element, level: int) -> None:
-    """Pretty-print element-only content in place (leaves and mixed content are untouched)."""
-    if not element_only(el):
-        return
-    pad = PADS[level + 1] if level < 15 else "\n" + UNIT * (level + 1)
-    el.text = pad
-    for child in el:
-        child.tail = pad
-        if len(child):  # leaves, comments and processing instructions have nothing to indent
-            indent(child, level + 1)
-    el[-1].tail = PADS[level] if level < 16 else "\n" + UNIT * level
 
 
 class _Builder:

@@ -1,0 +1,65 @@
+"""``termkit tmx``: convert a TMX translation memory, describe one."""
+
+from __future__ import annotations
+
+import enum
+import json
+from typing import Optional
+
+import typer
+
+from termkit.corpus.formats import FORMATS
+from termkit.i18n import _
+
+group = typer.Typer(name="tmx", help=_("Convert and describe TMX translation memories."),
+                    no_args_is_help=True)
+Format = enum.Enum("Format", {name: name for name in FORMATS}, type=str)
+FILE = typer.Argument(..., metavar="FILE", help=_("TMX file, - for stdin."))
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``tmx`` group to the main app."""
+    app.add_typer(group)
+
+
+def _read(file: str):
+    from termkit.corpus import formats
+
+    return formats.read(file, "tmx")
+
+
+@group.command(help=_("Convert a TMX file to TMX, TSV, JSON or beads (format from the "
+                      "output's extension)."))
+def convert(
+    file: str = FILE,
+    output: str = typer.Option("-", "-o", "--output",
+                               help=_("Output file (written atomically); - is stdout.")),
+    fmt: Optional[Format] = typer.Option(
+        None, "--format", help=_("Output format (needed with -o -); default: from the "
+                                 "extension.")),
+) -> None:
+    from termkit.corpus import formats
+
+    bitext = _read(file)
+    formats.write(bitext, output, fmt and fmt.value)
+    if output != "-":
+        typer.echo(_("{output}: {n} units written").format(output=output, n=len(bitext)))
+
+
+@group.command(help=_("Count units, segments, words and characters per language, and "
+                      "alignment scores."))
+def stats(file: str = FILE,
+          as_json: bool = typer.Option(False, "--json",
+                                       help=_("Print JSON (with a signature) instead of "
+                                              "text."))) -> None:
+    from termkit.corpus import stats as corpus_stats
+
+    result = corpus_stats.stats(_read(file))
+    name = "<stdin>" if file == "-" else file
+    if as_json:
+        from termkit.signature import signature
+
+        typer.echo(json.dumps({"file": name, **result, "signature": signature()},
+                              ensure_ascii=False, indent=2))
+        return
+    typer.echo(corpus_stats.text(result, name), nl=False)

@@ -1,0 +1,125 @@
+"""A translation run of a whole document, and what it gives a user: the text, the JSON report
+(sentences, glossary checks, summary, signature) or a TMX memory.
+
+    run = translate_document(text, "fr", "en", name="in.txt", glossary="g.tbx")
+    data = run.dumps("json")      # bytes; "text" and "tmx" too
+    run.missed                    # glossary terms the output lacks
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from typing import Callable
+
+from termkit.corpus.model import Bitext
+from termkit.errors import TermkitError
+from termkit.i18n import _
+from termkit.mt.engine import Engine, choose
+from termkit.mt.translate import Result, record_lang, translate
+
+FORMATS = ("text", "json", "tmx")
+
+
+def paragraphs(text: str, name: str | None = None) -> list[str]:
+    """The paragraphs of a document, one per line (the last line break ends the last one); an
+    error naming the document when none has any text."""
+    lines = [line.rstrip("\r") for line in text.removesuffix("\n").split("\n")]
+    if not any(line.strip() for line in lines):
+        raise TermkitError(_("{file}: empty input, nothing to translate")
+                           .format(file=name or "<text>"))
+    return lines
+
+
+@dataclass
+class Run:
+    """The paragraphs of one document translated, and how (languages as given, the engine,
+    the glossary file, the enforcement method asked for)."""
+
+    results: list[Result]
+    source: str
+    target: str
+    engine: Engine
+    glossary: str | os.PathLike | None = None
+    method: str | None = None
+
+    @property
+    def required(self) -> int:
+        return sum(r.required for r in self.results)
+
+    @property
+    def missed(self) -> int:
+        return sum(r.missed for r in self.results)
+
+    def bitext(self) -> Bitext:
+        """The run's sentence pairs as one ``Bitext`` (blank paragraphs have none)."""
+        return bitext(self.results, self.source, self.target)
+
+    def signature(self) -> dict:
+        """How the run was made: model, glossary sha256, engine, languages, beam, method."""
+        from termkit.mt.enforce import DEFAULT
+        from termkit.signature import signature
+
+        method = self.method or (DEFAULT.get(self.engine.name) if self.glossary else None)
+        return signature(model=self.engine.id, glossary=self.glossary, engine=self.engine.name,
+                         source=self.source, target=self.target,
+                         beam_size=getattr(self.engine, "beam_size", None), method=method)
+
+    def summary(self) -> dict:
+        return {"paragraphs": len(self.results),
+                "segments": sum(len(r.segments) for r in self.results),
+                "terms_required": self.required, "terms_missed": self.missed}
+
+    def as_json(self) -> dict:
+        """The JSON report: signature, paragraphs with their sentences and checks, summary."""
+        paragraphs = []
+        for r in self.results:
+            segments = []
+            for s in r.segments:
+                entry = {"source": s.source, "output": s.output}
+                if s.check is not None:
+                    entry.update(s.check.as_dict())
+                segments.append(entry)
+            paragraphs.append({"source": r.source, "output": r.output, "segments": segments})
+        return {"signature": self.signature(), "paragraphs": paragraphs,
+                "summary": self.summary()}
+
+    def dumps(self, fmt: str) -> bytes:
+        """The run in a format of ``FORMATS``: ``text`` (one output line per input line),
+        ``json`` (:meth:`as_json`) or ``tmx`` (one unit per sentence, with the model id)."""
+        if fmt == "text":
+            return "".join(r.output + "\n" for r in self.results).encode("utf-8")
+        if fmt == "json":
+            return (json.dumps(self.as_json(), ensure_ascii=False, indent=2) + "\n").encode(
+                "utf-8")
+        if fmt == "tmx":
+            from termkit.corpus import formats
+
+            return formats.dumps(self.bitext(), "tmx")
+        raise TermkitError(_("unknown output format {name!r}; use {formats}")
+                           .format(name=fmt, formats=", ".join(FORMATS)))
+
+
+def bitext(results: list[Result], source: str, target: str) -> Bitext:
+    """The sentence pairs of translated paragraphs, in order, as one ``Bitext``."""
+    return Bitext(record_lang(source), record_lang(target),
+                  [s.pair for r in results for s in r.segments])
+
+
+def translate_document(text: str, source: str, target: str, *, name: str | None = None,
+                       glossary: str | os.PathLike | None = None, engine: str | None = None,
+                       model: str | os.PathLike | None = None, beam_size: int = 4,
+                       compute_type: str = "default", method: str | None = None,
+                       show_progress: bool = False,
+                       notify: Callable[[str], None] | None = None) -> Run:
+    """Translate a document (one paragraph per line) with the engine :func:`engine.choose`
+    picks, whose one-line message goes to ``notify``, enforcing the ``glossary`` file's terms."""
+    lines = paragraphs(text, name)
+    chosen, message = choose(source, target, engine=engine, model=str(model) if model else None,
+                             beam_size=beam_size, compute_type=compute_type)
+    if notify is not None:
+        notify(message)
+    results = translate(lines, source, target, glossary=glossary, engine=chosen, method=method,
+                        show_progress=show_progress, name=name)
+    return Run(results, source, target, chosen, glossary, method)

@@ -1,0 +1,140 @@
+"""The language layer: codes, the tokenizer, normalisation, the lexicon and the language guess."""
+
+from __future__ import annotations
+
+import pytest
+
+from termkit.errors import TermkitError
+from termkit.lang import codes
+from termkit.lang.detect import language_of
+from termkit.lang.lexicon import english
+from termkit.lang.normalise import Keys, fold, normalise
+from termkit.lang.tokens import NUMBER, PUNCT, WORD, joined_numbers, kinds, tokens, words
+
+# ---------------------------------------------------------------- codes
+
+
+@pytest.mark.parametrize("code", ["fr", "fr_FR", "fr-FR", "FR", "fr-CA", "fra", "fre",
+                                  "fr_FR.UTF-8", " fr "])
+def test_every_spelling_of_french_is_fr(code):
+    assert codes.base(code) == "fr"
+    assert codes.supported(code) == "fr"
+    assert codes.same(code, "fr")
+    assert codes.other(code) == "en"
+
+
+def test_base_of_other_and_empty_codes():
+    assert codes.base("EN-gb") == "en" and codes.base("eng") == "en"
+    assert codes.base("de_DE") == "de"
+    assert codes.base(None) == "" and codes.base("") == ""
+    assert not codes.same("", "") and not codes.same("fr", "en")
+
+
+def test_pair_accepts_french_and_english_only():
+    assert codes.pair("fr_FR", "EN-gb") == ("fr", "en")
+    with pytest.raises(TermkitError, match=r"French and English.*fr→de"):
+        codes.pair("fr", "de")
+    with pytest.raises(TermkitError, match="both fr"):
+        codes.pair("fr", "fr-CA")
+    with pytest.raises(TermkitError, match="'de'"):
+        codes.supported("de")
+
+
+def test_tags_are_well_formed():
+    assert codes.tag("fr_fr") == "fr-FR" and codes.tag("EN") == "en"
+    assert codes.tag("zh_hant_tw") == "zh-Hant-TW"
+    assert codes.valid("en-GB") and not codes.valid("fr_FR") and not codes.valid("")
+    with pytest.raises(TermkitError, match="not a language code"):
+        codes.tag("français")
+
+
+# ---------------------------------------------------------------- tokens
+
+
+def test_tokens_are_words_and_single_marks_with_offsets():
+    text = "l’ONUDC, jour-là : 3,5 %"
+    found = tokens(text)
+    assert [m.group() for m in found] == ["l", "’", "ONUDC", ",", "jour", "là", ":", "3", ",",
+                                          "5", "%"]
+    assert all(text[m.start():m.end()] == m.group() for m in found)
+
+
+def test_invisible_characters_and_accents_stay_inside_words():
+    assert [m.group() for m in tokens("tra\u00adfic e\u0302tre mi\u2060grants")] == [
+        "tra\u00adfic", "e\u0302tre", "mi\u2060grants"]
+    # hyphens, the zero-width space and the BOM only separate; ʼ is an apostrophe
+    assert [m.group() for m in tokens("a\u2011b\u200bc\ufeffd lʼUE")] == [
+        "a", "b", "c", "d", "l", "ʼ", "UE"]
+    assert [m.group() for m in tokens("G8 COVID19 5G")] == ["G8", "COVID19", "5G"]
+
+
+def test_kinds_split_digits_from_letters_and_keep_numbers_whole():
+    assert list(kinds("Le 7ème, 158,000 et 3.5.")) == [
+        (WORD, "Le"), (NUMBER, "7"), (WORD, "ème"), (PUNCT, ","), (NUMBER, "158,000"),
+        (WORD, "et"), (NUMBER, "3.5"), (PUNCT, ".")]
+    assert list(kinds("« Oui ? »")) == [(PUNCT, "«"), (WORD, "Oui"), (PUNCT, "?"),
+                                        (PUNCT, "»")]
+    # underscores and combining marks cut a word into letter runs
+    assert [t for k, t in kinds("foo_bar e\u0302tre") if k == WORD] == ["foo", "bar", "e", "tre"]
+
+
+@pytest.mark.parametrize("text", ["Le 7ème jour, à 10 h.", "3 . 5 et 1, 2", "G8 x² ½ lʼUE"])
+def test_without_joined_numbers_the_pieces_are_those_of_each_token(text):
+    assert not joined_numbers(text)
+    assert kinds(text) == [piece for token in words(text) for piece in kinds(token)]
+
+
+def test_joined_numbers_are_digits_around_points_and_commas():
+    assert joined_numbers("158,000 victims") and joined_numbers("v3.5") and joined_numbers("1.,2")
+    assert not joined_numbers("En 2010, 12 pays.") and not joined_numbers("1. 2")
+
+
+# ---------------------------------------------------------------- normalise
+
+
+def test_french_keys_are_masculine_singular():
+    assert normalise("Services chargés de l’application", "fr") == (
+        "service chargé de l ' application")
+    assert normalise("internationaux bureaux lieux", "fr") == "international bureau lieu"
+    assert normalise("policières travailleuses", "fr_FR") == "policier travailleur"
+    assert normalise("trafic des migrants", "fr") == normalise("trafic de migrants", "fr")
+    assert normalise("pays fois", "fr") == "pays fois"        # invariable words stay
+
+
+def test_english_keys_are_singular():
+    assert normalise("agencies witnesses victims", "en") == "agency witness victim"
+    assert normalise("children people news", "en-GB") == "child people news"
+    assert normalise("victims", "en_GB") == "victim"            # any code of English
+
+
+def test_keys_fold_case_apostrophes_and_compose_accents():
+    keys = Keys("fr")
+    assert keys("L’") == keys("l'") == keys("lʼ") == keys("l`") == "l'"
+    assert keys("E\u0302TRE") == "être"
+    assert keys("tra\u00adfic") == "trafic"
+    assert Keys("de")("victims") == "victims"                   # no rules for other languages
+    assert keys("Victimes") == "victime" and keys.memo["Victimes"] == "victime"
+    found, joined, starts = keys.tokens("Les victimes")
+    assert joined == " les victime " and [joined[s:s + 3] for s in starts[:2]] == ["les", "vic"]
+
+
+def test_fold_strips_accents_for_the_anchors():
+    assert fold("Été") == "ete" and fold("cœur") == "coeur" and fold("Noël") == "noel"
+
+
+# ---------------------------------------------------------------- lexicon and detect
+
+
+def test_lexicon_translates_folded_french_words_and_simple_inflections():
+    assert english("maison") == english("maisons") == "house"
+    assert english("grande") == "great" and english("xyz") is None
+
+
+def test_language_guess_by_function_words():
+    assert language_of(["Il était impossible de se promener ce jour-là, et la pluie."]) == "fr"
+    assert language_of(["There was no possibility of taking a walk that day, and the rain."]) \
+        == "en"
+    assert language_of(["12 34", "OIM ONUDC"]) is None                  # too few words
+    assert language_of(["le la les the of and"]) is None                # no clear majority
+    assert language_of(["The cat.", "Le chat est ici et la souris dans le trou."],
+                       sample=1) is None                                 # only the sample
