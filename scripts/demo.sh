@@ -24,6 +24,7 @@ for fr in corpus/*.fr.txt; do
 done
 $TK align corpus/interpol-2013-global-conference.fr.txt corpus/interpol-2013-global-conference.en.txt \
   --glossary "$GLOSSARY" --format tsv --report -o out/interpol-2013-global-conference.tsv
+$TK tmx stats out/tmx/interpol-2013-global-conference.tmx
 
 echo "== 3. glossary terms in the French seeds"
 for seed in corpus/seeds/*.txt; do
