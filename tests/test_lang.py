@@ -48,6 +48,14 @@ def test_tags_are_well_formed():
         codes.tag("français")
 
 
+def test_normal_keeps_a_supported_tag_and_refuses_other_languages():
+    assert codes.normal("fr_FR") == "fr-FR" and codes.normal("EN") == "en"
+    assert codes.normal("fra") == "fr" and codes.normal("fr_CA.UTF-8") == "fr-CA"
+    assert codes.normal("en-gb") == "en-GB"
+    with pytest.raises(TermkitError, match="French and English"):
+        codes.normal("de-DE")
+
+
 # ---------------------------------------------------------------- tokens
 
 

@@ -26,17 +26,6 @@ def _warn(message: str) -> None:
     typer.echo(_("termkit: warning: {message}").format(message=message), err=True)
 
 
-def language(code: str) -> str:
-    """A language option as termkit writes it: French or English (``fr``, ``FR``, ``fr_FR``,
-    ``en-GB``…) as a well-formed tag (``fr``, ``fr-FR``, ``en-GB``); a clear error for any
-    other language."""
-    from termkit.lang import codes
-
-    found = codes.supported(code)
-    tagged = codes.tag(code)
-    return tagged if tagged.split("-")[0] == found else found   # fra → fr, fr_CA → fr-CA
-
-
 def segment(
     file: str = typer.Argument(..., help=_("Text file (UTF-8), - for stdin.")),
     lang: str = typer.Option(..., "--lang", "-l", metavar="LANG",
@@ -49,7 +38,7 @@ def segment(
     from termkit.lang import codes
     from termkit.segment import sentences
 
-    lang = language(lang)
+    lang = codes.normal(lang)
     found = sentences(read_text(file), codes.base(lang))
     if not found:
         _warn(_("{path}: no sentence found (empty file)").format(path=file))
@@ -94,8 +83,9 @@ def align(
     from termkit.align import align_documents, report as review
     from termkit.corpus import formats
     from termkit.io import read_text
+    from termkit.lang import codes
 
-    src_lang, tgt_lang = language(src_lang), language(tgt_lang)
+    src_lang, tgt_lang = codes.normal(src_lang), codes.normal(tgt_lang)
     src_text, tgt_text = read_text(src_file), read_text(tgt_file)
     index = None
     if glossary:

@@ -87,3 +87,15 @@ def pair(source: str, target: str) -> tuple[str, str]:
 def other(code: str) -> str:
     """The other supported language: ``fr`` → ``en``, ``en_GB`` → ``fr``."""
     return "en" if supported(code) == "fr" else "fr"
+
+
+def normal(code: str) -> str:
+    """A French or English code as termkit records and writes it: a well-formed tag keeping
+    the region (``fr_FR`` → ``fr-FR``, ``EN`` → ``en``), the base code when the tag would not
+    start with it (``fra`` → ``fr``) or cannot be one; a clear error for any other language."""
+    found = supported(code)
+    try:
+        tagged = tag(code)
+    except TermkitError:
+        return found
+    return tagged if _SEPARATORS.split(tagged, 1)[0] == found else found

@@ -17,7 +17,8 @@ from termkit.corpus.model import Bitext
 from termkit.errors import TermkitError
 from termkit.i18n import _
 from termkit.mt.engine import Engine, choose
-from termkit.mt.translate import Result, record_lang, translate
+from termkit.lang import codes
+from termkit.mt.translate import Result, translate
 
 FORMATS = ("text", "json", "tmx")
 
@@ -103,7 +104,7 @@ class Run:
 
 def bitext(results: list[Result], source: str, target: str) -> Bitext:
     """The sentence pairs of translated paragraphs, in order, as one ``Bitext``."""
-    return Bitext(record_lang(source), record_lang(target),
+    return Bitext(codes.normal(source), codes.normal(target),
                   [s.pair for r in results for s in r.segments])
 
 

@@ -65,15 +65,6 @@ class Result:
         return sum(len(s.check.missed) for s in self.segments if s.check)
 
 
-def record_lang(code: str) -> str:
-    """The language code records carry: the code as a well-formed tag (``fr_FR`` → ``fr-FR``),
-    its base code when it cannot be one."""
-    try:
-        return codes.tag(code)
-    except TermkitError:
-        return codes.base(code)
-
-
 def translate(texts: list[str], src: str, tgt: str, *,
               glossary: TermIndex | Glossary | str | os.PathLike | None = None,
               engine=None, model: str | os.PathLike | None = None, beam_size: int = 4,
@@ -109,7 +100,7 @@ def translate(texts: list[str], src: str, tgt: str, *,
                   if show_progress else batches):
         outputs += run(engine, pieces[start:start + BATCH], source, target, index, chosen)
     results = [Result(text, "") for text in texts]
-    langs = record_lang(src), record_lang(tgt)
+    langs = codes.normal(src), codes.normal(tgt)
     for k, (number, sentence, output) in enumerate(zip(owners, pieces, outputs)):
         where = {"lines": (number + 1,), "sentences": (k,)}
         pair = Pair(Side(langs[0], sentence, doc=name, **where), Side(langs[1], output, **where),
