@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from termkit.lang.abbreviations import BEFORE_NUMBER, MAY_END, STARTERS, TITLES
+from termkit.lang.articles import strip_elision
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,6 @@ _END = re.compile(r"(?P<end>[.!?…](?:[.!?…]|\s(?=[!?]))*)"
 _OPENERS = "«“‘\"'([¿¡"
 _DASHES = "-–—•·*"
 _STRIP_BEFORE = "([«“\"'‘"
-_ELIDED = re.compile(r"^\w{1,5}['’]")
 _NUMBERING = re.compile(r"\d{1,3}|[ivxlcIVXLC]{1,5}|[a-zA-Z]")   # 1. En plus… / IV. Titre
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,3}\.)+-?[^\W\d_]{1,3}")   # U.S, e.g, i.e, J.-C
 
@@ -53,7 +53,7 @@ def _word_before(line: str, end: int) -> tuple[str, int]:
     while start > 0 and not line[start - 1].isspace() and end - start < 40:
         start -= 1
     word = line[start:end].lstrip(_STRIP_BEFORE)
-    return _ELIDED.sub("", word), start
+    return strip_elision(word), start
 
 
 def _next_word(line: str, pos: int) -> str:
@@ -138,3 +138,19 @@ def sentences(text: str, lang: str) -> list[Sentence]:
 def split(text: str, lang: str) -> list[str]:
     """Just the sentence strings of ``text``."""
     return [sentence.text for sentence in sentences(text, lang)]
+
+
+def one_per_line(found: list[Sentence]) -> str:
+    """The sentences one per line, the whitespace inside each collapsed to one space."""
+    return "".join(" ".join(sentence.text.split()) + "\n" for sentence in found)
+
+
+def as_json(found: list[Sentence], file: str, lang: str) -> dict:
+    """The sentences of a document as JSON data: its ``file`` and ``lang``, every sentence with
+    its offsets and paragraph, and the signature."""
+    from termkit.signature import signature
+
+    return {"file": file, "lang": lang,
+            "sentences": [{"text": s.text, "start": s.start, "end": s.end,
+                           "paragraph": s.paragraph} for s in found],
+            "signature": signature(lang=lang)}

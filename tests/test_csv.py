@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from termkit.errors import TermkitError
-from termkit.glossary import csv
+from termkit.glossary import csv, formats
 from termkit.glossary.model import Concept, Glossary, LangSec, Term
 
 DATA = Path(__file__).parent / "data" / "csv"
@@ -43,14 +43,26 @@ def test_long_round_trip_is_lossless(tmp_path, name):
 
 
 def test_csv_has_bom_and_crlf_tsv_has_neither(tmp_path):
-    csv.write(full_glossary(), tmp_path / "g.csv")
-    csv.write(full_glossary(), tmp_path / "g.tsv")
+    formats.save(full_glossary(), tmp_path / "g.csv")
+    formats.save(full_glossary(), tmp_path / "g.tsv")
     data = (tmp_path / "g.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbfconcept_id,lang,term,status,")
     assert data.count(b"\r\n") >= 5
     tsv = (tmp_path / "g.tsv").read_bytes()
     assert tsv.startswith(b"concept_id\tlang\tterm\t")
     assert b"\r\n" not in tsv.replace("\r\nen CRLF".encode(), b"")
+
+
+def test_bom_and_delimiter_follow_the_format_not_the_extension(tmp_path):
+    formats.save(full_glossary(), tmp_path / "g.csv", to="tsv")
+    formats.save(full_glossary(), tmp_path / "g.tsv", to="csv")
+    assert (tmp_path / "g.csv").read_bytes().startswith(b"concept_id\tlang\tterm\t")
+    assert (tmp_path / "g.tsv").read_bytes().startswith(b"\xef\xbb\xbfconcept_id,lang,term,")
+    # the csv package writes what it is told, whatever the file is called
+    csv.write(full_glossary(), tmp_path / "plain.csv")
+    assert (tmp_path / "plain.csv").read_bytes().startswith(b"concept_id,lang,term,")
+    csv.write(full_glossary(), tmp_path / "x.tsv", delimiter=";", bom=True)
+    assert (tmp_path / "x.tsv").read_bytes().startswith(b"\xef\xbb\xbfconcept_id;lang;term;")
 
 
 def test_long_header_order_and_first_row_only_fields():
@@ -266,9 +278,13 @@ def test_unknown_layout_is_an_error(tmp_path):
 
 def test_sniff_tells_layout_and_delimiter(tmp_path):
     csv.write(wide_glossary(), tmp_path / "w.csv", layout="wide", delimiter=";")
-    csv.write(wide_glossary(), tmp_path / "l.tsv")
+    csv.write(wide_glossary(), tmp_path / "l.tsv", delimiter="\t")
     assert csv.sniff(tmp_path / "w.csv") == ("wide", ";")
     assert csv.sniff(tmp_path / "l.tsv") == ("long", "\t")
+    # a header that tells none: the delimiter preferred (the format's)
+    (tmp_path / "odd.tsv").write_text("id\tlang\tterm\n", encoding="utf-8")
+    assert csv.sniff(tmp_path / "odd.tsv", "\t") == ("long", "\t")
+    assert csv.sniff(tmp_path / "odd.tsv") == ("long", ",")
 
 
 def test_failed_write_leaves_old_file_and_no_temp(tmp_path, monkeypatch):

@@ -380,3 +380,58 @@ def test_stdin_glossaries_are_told_by_their_content(cli):
     broken = (root / "data" / "tbx" / "broken-order.tbx").read_bytes()
     result = cli("glossary", "validate", "-", input=broken)
     assert result.exit_code == 1 and result.stdout.startswith("<stdin>:")
+
+
+def test_lookup_in_a_regional_section_and_its_fingerprint(cli, tmp_path):
+    """--lang fr-CA finds the fr-CA terms, though a fr-FR section comes first."""
+    from termkit.glossary import Concept, Glossary, LangSec, Term, formats
+    from termkit.glossary.index import TermIndex
+
+    glossary = Glossary([Concept("mail", {
+        "fr-FR": LangSec("fr-FR", [Term("courrier électronique", "preferred")]),
+        "fr-CA": LangSec("fr-CA", [Term("courriel", "preferred")]),
+        "en": LangSec("en", [Term("email", "preferred")])})])
+    path = tmp_path / "g.tbx"
+    formats.save(glossary, path)
+    text = "Un courriel ou un courrier électronique."
+    result = cli("glossary", "lookup", path, text, "--lang", "fr-CA", "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert [(m["text"], m["lang"]) for m in report["matches"]] == [("courriel", "fr-CA")]
+    # the index the result was made with, by content (also for a glossary read from stdin)
+    fingerprint = TermIndex(formats.load(path)).fingerprint
+    assert report["signature"]["glossary_fingerprint"] == fingerprint
+    assert report["signature"]["glossary_sha256"] == file_sha256(path)
+    result = cli("glossary", "lookup", "-", text, "--lang", "fr_FR", "--json",
+                 input=path.read_bytes())
+    report = json.loads(result.stdout)
+    assert [(m["text"], m["lang"]) for m in report["matches"]] == [
+        ("courrier électronique", "fr-FR")]
+    assert report["signature"]["glossary_fingerprint"] == fingerprint
+    assert report["signature"]["glossary_sha256"] is None
+
+
+def test_add_takes_fr_FR_and_stores_fr_FR(cli, sample):
+    result = cli("glossary", "add", sample, "--concept", "new", "--lang", "fr_FR", "--term",
+                 "passeur")
+    assert result.exit_code == 0, result.output
+    assert "added fr-FR term 'passeur' to concept new" in result.stdout
+    assert csv.read(sample).get("new").langs["fr-FR"].terms[0].text == "passeur"
+    # a concept with a French section: the term goes there, and the line says so
+    result = cli("glossary", "add", sample, "--concept", "sm", "--lang", "fr_FR", "--term",
+                 "passeur de migrants")
+    assert "added fr term 'passeur de migrants' to concept sm" in result.stdout
+    assert list(csv.read(sample).get("sm").langs) == ["fr", "en"]
+    result = cli("glossary", "set-status", sample, "--lang", "FR_fr", "--term", "passeur",
+                 "admitted")
+    assert result.exit_code == 0, result.output
+    assert "fr-FR term 'passeur' is now admitted" in result.stdout
+    assert cli("glossary", "validate", sample).exit_code == 0
+    assert "invalid language code 'fr FR'" in one_line_error(
+        cli("glossary", "add", sample, "--lang", "fr FR", "--term", "x"))
+
+
+def test_convert_to_tsv_into_a_csv_name_writes_tsv_without_bom(cli, sample, tmp_path):
+    out = tmp_path / "g.csv"
+    assert cli("glossary", "convert", sample, "-o", out, "--to", "tsv").exit_code == 0
+    assert out.read_bytes().startswith(b"concept_id\tlang\tterm\t")

@@ -76,19 +76,41 @@ def test_add_term_errors(kwargs, message):
     assert glossary == before
 
 
-@pytest.mark.parametrize("code", ["fr", "en-GB", "es-419", "x-private", "en-a", "fr_FR", "fr-"])
-def test_add_term_accepts_the_language_codes_validate_accepts(code):
+@pytest.mark.parametrize("code,stored", [
+    ("fr", "fr"), ("en-GB", "en-GB"), ("es-419", "es-419"), ("x-private", "x-private"),
+    ("fr_FR", "fr-FR"), ("FR_fr", "fr-FR"), ("EN", "en"), ("fr_FR.UTF-8", "fr-FR"),
+    ("en-a", None), ("fr-", None), ("", None)])
+def test_add_term_takes_any_spelling_of_a_tag_and_stores_the_tag(code, stored):
     from termkit.glossary import checks
 
     glossary = sample()
-    other = Glossary([Concept("c", {code: LangSec(code)})])
-    valid = not list(checks.bad_languages(other, checks.Where(other)))
-    try:
-        edit.add_term(glossary, None, code, "x")
-        added = True
-    except TermkitError:
-        added = False
-    assert added == valid
+    if stored is None:
+        with pytest.raises(TermkitError, match="invalid language code"):
+            edit.add_term(glossary, None, code, "x")
+        return
+    concept = edit.add_term(glossary, None, code, "x")
+    assert list(concept.langs) == [stored] and concept.langs[stored].lang == stored
+    # what is stored is a tag the validator accepts
+    assert not list(checks.bad_languages(glossary, checks.Where(glossary)))
+
+
+def test_validate_still_reports_a_section_spelt_fr_FR():
+    from termkit.glossary import checks
+
+    other = Glossary([Concept("c", {"fr_FR": LangSec("fr_FR", [Term("x")])})])
+    assert list(checks.bad_languages(other, checks.Where(other)))
+
+
+def test_add_and_set_status_find_the_section_of_any_spelling():
+    glossary = sample()
+    edit.add_term(glossary, "ca", "fr-CA", "victime de la traite")
+    edit.add_term(glossary, "ca", "fr_ca", "personne victime")
+    assert [t.text for t in glossary.get("ca").langs["fr-CA"].terms] == [
+        "victime de la traite", "personne victime"]
+    concept, term = edit.set_status(glossary, "personne victime", "FR_CA", "admitted")
+    assert term.status == "admitted"
+    with pytest.raises(TermkitError, match="invalid language code"):
+        edit.set_status(glossary, "victime", "french language", "admitted")
 
 
 def test_set_status_exact_and_case_insensitive():

@@ -140,11 +140,43 @@ def test_layout_of_and_what_the_wide_layout_drops(tmp_path):
     assert not formats.drops_details(plain, "w.csv", layout="wide")
 
 
-def test_reading_csv_needs_neither_lxml_nor_the_tbx_modules():
-    code = ("import sys\nfrom termkit.glossary import formats, checks\n"
-            f"formats.load({str(DATA / 'csv' / 'sample.csv')!r})\n"
-            "print(sorted(m for m in sys.modules if m.startswith(('lxml', 'termkit.cli', "
-            "'termkit.mt', 'termkit.align', 'termkit.glossary.tbx.'))))\n")
+def _imported(code: str) -> set[str]:
+    """The modules a fresh interpreter has imported after running ``code``."""
+    code += "\nimport sys\nprint('\\n'.join(sys.modules))\n"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
-    assert done.stdout.strip() == "['termkit.glossary.tbx.vocab']"
+    return set(done.stdout.split())
+
+
+#: what the glossary registry must not pull in: lxml, and the layers above or beside it
+HEAVY = ("lxml", "termkit.cli", "termkit.mt", "termkit.align", "termkit.corpus")
+
+
+@pytest.mark.parametrize("code", [
+    "from termkit.glossary import formats",
+    "from termkit.glossary import formats, checks\n"
+    f"formats.load({str(DATA / 'csv' / 'sample.csv')!r})"])
+def test_the_registry_and_reading_csv_import_no_lxml_and_no_higher_layer(code):
+    modules = _imported(code)
+    assert "termkit.glossary.formats" in modules
+    inside = tuple(name + "." for name in HEAVY)
+    assert sorted(m for m in modules if m in HEAVY or m.startswith(inside)) == []
+
+
+def test_unknown_extension_message_is_translated(monkeypatch):
+    from termkit import i18n
+
+    class Marked:
+        """A translation that marks every message it translates."""
+
+        def gettext(self, message):
+            return "~" + message
+
+    monkeypatch.setattr(i18n, "_translation", Marked())
+    with pytest.raises(TermkitError) as caught:
+        formats.by_name("g.doc")
+    assert str(caught.value) == "~g.doc: unknown glossary format '.doc'; use .tbx, .csv or .tsv"
+    with pytest.raises(TermkitError) as caught:
+        formats.by_name("glossary")
+    assert str(caught.value) == ("~glossary: unknown glossary format '~(no extension)'; use "
+                                 ".tbx, .csv or .tsv")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from termkit.glossary import csv, stats
 from termkit.glossary.describe import concept_lines, describe
+from termkit.glossary.index import TermIndex
 from termkit.glossary.lookup import Found, lookup, report
 from termkit.glossary.model import Glossary, LangSec, Term
 
@@ -23,8 +24,12 @@ def glossary() -> Glossary:
     return sample
 
 
+def index() -> TermIndex:
+    return TermIndex(glossary())
+
+
 def test_lookup_finds_terms_with_equivalents_and_what_to_use_instead():
-    found = lookup(glossary(), "L’OIM dénonce le trafic d’êtres humains.", "fr")
+    found = lookup(index(), "L’OIM dénonce le trafic d’êtres humains.", "fr")
     assert [(f.concept, f.text, f.term, f.status) for f in found] == [
         ("iom", "OIM", "OIM", "preferred"),
         ("thb", "trafic d’êtres humains", "trafic d'êtres humains", "deprecated")]
@@ -35,11 +40,11 @@ def test_lookup_finds_terms_with_equivalents_and_what_to_use_instead():
     assert acronym.equivalents == {"en": ["IOM", "International Organization for Migration"]}
     assert forbidden.use == ["traite des êtres humains"]
     assert forbidden.equivalents == {"en": ["trafficking in human beings"]}
-    assert lookup(glossary(), "rien à voir", "fr") == []
+    assert lookup(index(), "rien à voir", "fr") == []
 
 
 def test_lookup_targets_and_english_text():
-    found = lookup(glossary(), "IOM and THB", "en", targets=["fr", "fr-CA", "de"])
+    found = lookup(index(), "IOM and THB", "en", targets=["fr", "fr-CA", "de"])
     assert [f.concept for f in found] == ["iom", "thb"]
     french = ["OIM", "Organisation internationale pour les migrations"]
     # no fr-CA section: the French one serves; no German one: nothing
@@ -48,7 +53,7 @@ def test_lookup_targets_and_english_text():
 
 
 def test_lookup_lines_and_json_shape():
-    found = lookup(glossary(), "L’OIM et le trafic d’êtres humains", "fr", targets=["en", "de"])
+    found = lookup(index(), "L’OIM et le trafic d’êtres humains", "fr", targets=["en", "de"])
     assert found[0].line() == ("2-5  OIM  →  iom: OIM (preferred)  "
                                "en: IOM | International Organization for Migration  de: —")
     assert found[1].line().endswith("(deprecated)  [do not use; use: traite des êtres humains]"
@@ -97,3 +102,16 @@ def test_stats_table_rows():
     assert rows["preferred"] == [4, 4] and rows["deprecated"] == [1, 0]
     assert "type: acronym" in rows and rows["concepts without a term"] == [0, 0]
     assert "superseded" not in rows  # statuses nobody uses get no row
+
+
+def test_lookup_in_a_regional_section():
+    """fr-CA text: the fr-CA terms, though the fr section comes first; the fr equivalents of
+    fr-CA terms are the generic French ones."""
+    found = lookup(index(), "La traite de personnes", "fr-CA", targets=["fr", "en"])
+    assert [(f.concept, f.term, f.lang) for f in found] == [
+        ("thb", "traite de personnes", "fr-CA")]
+    assert found[0].equivalents == {"fr": ["traite des êtres humains"],
+                                    "en": ["trafficking in human beings"]}
+    # fr_ca is the same tag; French text finds the French section's terms only
+    assert [f.lang for f in lookup(index(), "La traite de personnes", "fr_ca")] == ["fr-CA"]
+    assert lookup(index(), "La traite de personnes", "fr") == []

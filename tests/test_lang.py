@@ -8,8 +8,9 @@ from termkit.errors import TermkitError
 from termkit.lang import codes
 from termkit.lang.detect import language_of
 from termkit.lang.lexicon import english
-from termkit.lang.normalise import Keys, fold, normalise
-from termkit.lang.tokens import NUMBER, PUNCT, WORD, joined_numbers, kinds, tokens, words
+from termkit.lang.normalise import APOSTROPHES, Keys, fold, keys, normalise
+from termkit.lang.tokens import (NUMBER, PUNCT, WORD, is_word, joined_numbers, kinds, tokens,
+                                 words)
 
 # ---------------------------------------------------------------- codes
 
@@ -43,6 +44,7 @@ def test_pair_accepts_french_and_english_only():
 def test_tags_are_well_formed():
     assert codes.tag("fr_fr") == "fr-FR" and codes.tag("EN") == "en"
     assert codes.tag("zh_hant_tw") == "zh-Hant-TW"
+    assert codes.tag("fr_FR@euro") == "fr-FR" and codes.tag("fr_FR.UTF-8@euro") == "fr-FR"
     assert codes.valid("en-GB") and not codes.valid("fr_FR") and not codes.valid("")
     with pytest.raises(TermkitError, match="not a language code"):
         codes.tag("français")
@@ -52,11 +54,27 @@ def test_normal_keeps_a_supported_tag_and_refuses_other_languages():
     assert codes.normal("fr_FR") == "fr-FR" and codes.normal("EN") == "en"
     assert codes.normal("fra") == "fr" and codes.normal("fr_CA.UTF-8") == "fr-CA"
     assert codes.normal("en-gb") == "en-GB"
+    assert codes.normal("fr_FR@euro") == "fr-FR" and codes.base("fr_FR@euro") == "fr"
     with pytest.raises(TermkitError, match="French and English"):
         codes.normal("de-DE")
 
 
+@pytest.mark.parametrize("text, pair", [
+    ("fr-en", ("fr", "en")), ("fr_en", ("fr", "en")), ("fr_FR-en", ("fr_FR", "en")),
+    ("en-GB_fr", ("en-GB", "fr")), ("fr-en-GB", ("fr", "en-GB")), ("fra-eng", ("fra", "eng")),
+    ("fr-FR", None), ("fr-de", None), ("translate-fr_en-0_1", None), ("fr", None)])
+def test_a_direction_written_as_one_word(text, pair):
+    assert codes.direction(text) == pair
+
+
 # ---------------------------------------------------------------- tokens
+
+
+def test_words_without_marks_are_the_word_tokens():
+    text = "l’ONUDC (2011) : lʼOIM, snake_case !"
+    assert words(text, marks=False) == ["l", "ONUDC", "2011", "l", "OIM", "snake_case"]
+    assert [w for w in words(text) if is_word(w)] == words(text, marks=False)
+    assert not is_word("ʼ") and not is_word("’") and is_word("_x")
 
 
 def test_tokens_are_words_and_single_marks_with_offsets():
@@ -146,3 +164,44 @@ def test_language_guess_by_function_words():
     assert language_of(["le la les the of and"]) is None                # no clear majority
     assert language_of(["The cat.", "Le chat est ici et la souris dans le trou."],
                        sample=1) is None                                 # only the sample
+
+
+# ---------------------------------------------------------------- elision, number
+
+
+@pytest.mark.parametrize("word, rest", [("l’art", "art"), ("L'art", "art"), ("dʼabord", "abord"),
+                                        ("qu’il", "il"), ("lorsqu’on", "on"), ("l’", ""),
+                                        ("O’Brien", "O’Brien"), ("aujourd’hui", "aujourd’hui"),
+                                        ("1200's", "1200's"), ("art", "art")])
+def test_strip_elision_drops_an_elided_french_word(word, rest):
+    from termkit.lang.articles import strip_elision
+
+    assert strip_elision(word) == rest
+
+
+def test_every_apostrophe_of_elision_is_read_alike():
+    from termkit.lang.articles import unelide
+
+    for mark in APOSTROPHES:
+        assert unelide(f"contre l{mark}") == "contre le "
+        assert normalise(f"l{mark}ONUDC", "fr") == "l ' onudc"
+
+
+def test_the_splitter_reads_any_apostrophe_of_elision():
+    from termkit.segment import split
+
+    for mark in APOSTROPHES:
+        assert split(f"Voir l{mark}art. 5 du code. Il dit.", "fr") == [
+            f"Voir l{mark}art. 5 du code.", "Il dit."]
+    assert split("Built in the 1200's. However, it fell.", "en") == [
+        "Built in the 1200's.", "However, it fell."]
+
+
+def test_one_shared_keys_per_language_serves_the_number_rules():
+    from termkit.lang.inflect import is_plural, marked
+
+    assert keys("fr_FR") is keys("fr") and keys("en-GB") is keys("en")
+    assert keys("fr") is not keys("en")
+    assert marked("policières", "fr-FR") is True and "policières" in keys("fr").memo
+    assert is_plural("Les victimes (de traite) arrivent.", 4, 12, "fr")
+    assert not is_plural("La victime arrive.", 3, 10, "fr")

@@ -203,15 +203,9 @@ def test_contains(fr, en):
     assert not en.contains("child", Term(" "))
 
 
-def test_terms_in(fr):
-    ids = [c.id for c in fr.terms_in("L'OIM, l'ONUDC et encore l'OIM")]
-    assert ids == ["iom", "unodc"]
-
-
 def test_empty_glossary_and_text(fr):
     empty = Matcher(Glossary(), "fr")
     assert empty.find("la traite des êtres humains") == []
-    assert empty.terms_in("OIM") == []
     assert fr.find("") == [] and fr.find("   \n ") == []
 
 

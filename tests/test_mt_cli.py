@@ -242,3 +242,83 @@ def test_translate_with_apertium(cli, glossary_csv):
     assert data["paragraphs"][0]["output"].startswith("Trafficking in human beings")
     assert "INTERPOL" in data["paragraphs"][0]["output"]
     assert "engine: apertium" in result.stderr
+
+
+@pytest.fixture
+def regional_csv(tmp_path):
+    """One French term, two English regions with different terms."""
+    path = tmp_path / "regions.csv"
+    path.write_text("concept_id,lang,term\nmail,fr,courriel\nmail,en-GB,electronic mail\n"
+                    "mail,en-US,email message\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("tgt, wanted, other", [("en-US", "email message", "electronic mail"),
+                                                ("en_US", "email message", "electronic mail"),
+                                                ("en-GB", "electronic mail", "email message")])
+def test_the_target_region_picks_its_glossary_section(cli, package_path, regional_csv, tgt,
+                                                      wanted, other):
+    result = cli("translate", "-", "--from", "fr", "--to", tgt, "--model", package_path,
+                 "--glossary", regional_csv, "--json", input="Le courriel est arrivé.\n")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    segment = data["paragraphs"][0]["segments"][0]
+    assert [t["target"] for t in segment["required"]] == [wanted] and segment["missed"] == []
+    assert wanted in data["paragraphs"][0]["output"].lower()
+    assert other not in data["paragraphs"][0]["output"].lower()
+
+
+def test_the_json_signature_carries_the_glossary_fingerprint(cli, package_path, source,
+                                                             glossary_csv):
+    from termkit.glossary.formats import load
+    from termkit.glossary.index import TermIndex
+
+    result = cli("translate", source, "--from", "fr", "--to", "en", "--model", package_path,
+                 "--glossary", glossary_csv, "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["signature"]["glossary_fingerprint"] == \
+        TermIndex(load(glossary_csv)).fingerprint
+
+
+@pytest.mark.parametrize("name, options, wanted", [
+    ("out.tmx", [], "tmx"), ("out.json", [], "json"), ("out.txt", [], "text"),
+    ("out.tmx", ["--format", "text"], "text"), ("out.tmx", ["--json"], "json"),
+    ("out.json", ["--format", "tmx"], "tmx")])
+def test_the_output_extension_names_the_format_unless_one_is_given(cli, package_path, source,
+                                                                  tmp_path, name, options,
+                                                                  wanted):
+    out = tmp_path / name
+    result = cli("translate", source, "--from", "fr", "--to", "en", "--model", package_path,
+                 "-o", out, *options)
+    assert result.exit_code == 0, result.output
+    data = out.read_text(encoding="utf-8")
+    if wanted == "tmx":
+        assert [p.source.text for p in formats.read(out, "tmx")][-1] == "Les victimes."
+    elif wanted == "json":
+        assert json.loads(data)["summary"]["paragraphs"] == 3
+    else:
+        assert len(data.split("\n")) == 4 and not data.startswith(("<", "{"))
+
+
+def test_models_remove_takes_a_pair_in_any_spelling(cli, package_path, models_home):
+    assert cli("models", "install", package_path).exit_code == 0
+    result = cli("models", "remove", "fr_FR-en")
+    assert result.exit_code == 0, result.output
+    assert "translate-fr_en-random" in result.stdout and not any(models_home.iterdir())
+
+
+def test_models_install_of_another_language_is_refused_before_the_network(cli, models_home,
+                                                                         monkeypatch):
+    import urllib.request
+
+    from termkit.mt import models
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("the network was used")
+
+    monkeypatch.setattr(urllib.request, "urlopen", no_network)
+    monkeypatch.setattr(models, "_online", no_network)
+    result = cli("models", "install", "fr", "de")
+    assert result.exit_code == 2
+    assert "termkit translates between French and English (fr, en), not fr→de" in result.stderr
+    assert "downloading" not in result.stderr and "Traceback" not in result.output

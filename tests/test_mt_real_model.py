@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from mt_support import domain_glossary
+from termkit.glossary.formats import load
+from termkit.glossary.index import TermIndex
 from termkit.mt.ct2 import CT2Engine
 from termkit.mt.enforce import PLACEHOLDERS
 from termkit.mt.package import read
@@ -66,7 +68,7 @@ def test_shipped_glossary(shared):
     if not path.exists():
         pytest.skip("glossaries/trafficking.csv is not there yet")
     engine = _engine(shared, "fr_en")
-    results = translate(FR, "fr", "en", glossary=str(path), engine=engine)
+    results = translate(FR, "fr", "en", glossary=TermIndex(load(path)), engine=engine)
     segments = [s for r in results for s in r.segments]
     assert sum(len(s.check.required) for s in segments) >= 6
     assert all(not s.check.missed and not s.check.forbidden for s in segments), \

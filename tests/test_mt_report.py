@@ -8,7 +8,10 @@ import pytest
 
 from mt_support import domain_glossary, package_path  # noqa: F401 (fixture)
 from termkit.errors import TermkitError
-from termkit.mt.report import paragraphs, translate_document
+from termkit.glossary.formats import load
+from termkit.glossary.index import TermIndex
+from termkit.mt.report import output_format, paragraphs, translate_document
+from termkit.signature import file_sha256
 
 TEXT = "La traite des êtres humains est grave. INTERPOL aide.\r\n\nLes victimes.\n"
 
@@ -47,10 +50,29 @@ def test_run_with_a_glossary_counts_terms_and_states_the_method(package_path, tm
     glossary = tmp_path / "g.csv"
     glossary.write_text("concept_id,lang,term\nthb,fr,traite des êtres humains\n"
                         "thb,en,trafficking in human beings\n", encoding="utf-8")
+    index = TermIndex(load(glossary))
     run = translate_document(TEXT, "fr", "en", name="in.txt", model=package_path,
-                             glossary=glossary)
+                             index=index, glossary_file=glossary)
     report = json.loads(run.dumps("json"))
     assert report["signature"]["method"] == "rerank+postedit"
+    assert report["signature"]["glossary_sha256"] == file_sha256(glossary)
+    assert report["signature"]["glossary_fingerprint"] == index.fingerprint
     assert report["summary"]["terms_required"] == run.required == 1
     assert report["paragraphs"][0]["segments"][0]["found"][0]["target"] == \
         "trafficking in human beings"
+
+
+def test_a_glossary_in_memory_has_a_fingerprint_and_no_file_hash(package_path):
+    glossary = domain_glossary()
+    run = translate_document(TEXT, "fr", "en", name="in.txt", model=package_path,
+                             index=TermIndex(glossary))
+    signature = json.loads(run.dumps("json"))["signature"]
+    assert signature["glossary_sha256"] is None and signature["method"] == "rerank+postedit"
+    assert signature["glossary_fingerprint"] == TermIndex(glossary).fingerprint
+
+
+@pytest.mark.parametrize("path, fmt", [("out.tmx", "tmx"), ("OUT.TMX", "tmx"),
+                                       ("out.json", "json"), ("out.txt", "text"),
+                                       ("out.tsv", "text"), ("out", "text"), ("-", "text")])
+def test_the_output_file_name_names_the_format(path, fmt):
+    assert output_format(path) == fmt

@@ -201,3 +201,39 @@ def test_sentences_are_pairs_with_provenance(engine):
     assert first.source.doc == "in.txt" and first.source.text == SOURCES[0].split(". ")[0] + "."
     assert first.target.text == results[0].segments[0].output and first.target.text
     assert first.prop("x-termkit-model") == engine.id
+
+
+def test_each_sentence_is_matched_once_for_enforcement_and_check(engine, monkeypatch):
+    from termkit.mt import check as check_module
+    from termkit.mt import translate as translate_module
+
+    calls = []
+    real = check_module.needs
+
+    def counted(text, *args):
+        calls.append(text)
+        return real(text, *args)
+
+    monkeypatch.setattr(check_module, "needs", counted)
+    monkeypatch.setattr(translate_module, "needs", counted)
+    results = translate(SOURCES, "fr", "en", engine=engine, glossary=domain_glossary())
+    sentences = [s.source for r in results for s in r.segments]
+    assert sorted(calls) == sorted(sentences)
+    assert all(s.check is not None for r in results for s in r.segments)
+
+
+def test_a_glossary_file_name_is_not_a_glossary(engine):
+    with pytest.raises(TypeError, match="TermIndex or a Glossary"):
+        translate(["La traite."], "fr", "en", engine=engine, glossary="glossaries/x.tbx")
+
+
+def test_the_source_region_picks_its_glossary_section(engine):
+    glossary = Glossary([Concept("mail", {
+        "fr-FR": LangSec("fr-FR", [Term("mél")]), "fr-CA": LangSec("fr-CA", [Term("courriel")]),
+        "en": LangSec("en", [Term("email")])})])
+    text = ["Le courriel arrive."]
+    canadian = translate(text, "fr_CA", "en", engine=engine, glossary=glossary)[0].segments[0]
+    assert [n.source for n in canadian.check.required] == ["courriel"]
+    assert canadian.check.ok and "email" in canadian.output.lower()
+    french = translate(text, "fr-FR", "en", engine=engine, glossary=glossary)[0].segments[0]
+    assert french.check.required == []

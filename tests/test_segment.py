@@ -90,3 +90,16 @@ def test_crlf_and_unicode_line_separators():
     text = "Un.\r\nDeux.\u2028Trois."
     result = sentences(text, "fr")
     assert [(s.text, s.paragraph) for s in result] == [("Un.", 0), ("Deux.", 1), ("Trois.", 2)]
+
+
+def test_one_per_line_and_json_forms():
+    from termkit.segment import as_json, one_per_line
+
+    text = "Le chat  dort. Il pleut.\n\nFin."
+    found = sentences(text, "fr")
+    assert one_per_line(found) == "Le chat dort.\nIl pleut.\nFin.\n"
+    data = as_json(found, "a.txt", "fr-CA")
+    assert (data["file"], data["lang"]) == ("a.txt", "fr-CA")
+    assert data["sentences"][2] == {"text": "Fin.", "start": 26, "end": 30, "paragraph": 1}
+    assert data["signature"]["lang"] == "fr-CA" and data["signature"]["termkit"]
+    json.dumps(data)

@@ -81,7 +81,40 @@ def test_glossary_option(cli, docs, tmp_path):
                         "c1,en,trafficking in human beings\n", encoding="utf-8")
     result = cli("align", *docs, "--glossary", glossary, "--format", "json")
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["signature"]["glossary_sha256"]
+    signature = json.loads(result.stdout)["signature"]
+    assert signature["glossary_sha256"]
+    from termkit.glossary.formats import load
+    from termkit.glossary.index import TermIndex
+
+    assert signature["glossary_fingerprint"] == TermIndex(load(glossary)).fingerprint
+    assert "glossary_fingerprint" not in json.loads(
+        cli("align", *docs, "--format", "json").stdout)["signature"]
+
+
+def test_align_reviews_once(cli, docs, monkeypatch):
+    from termkit.align import report
+
+    calls = []
+    review = report.review
+    monkeypatch.setattr(report, "review", lambda bitext, *a: calls.append(1) or review(bitext, *a))
+    result = cli("align", *docs, "--format", "json", "--report")
+    assert result.exit_code == 0, result.output
+    assert len(calls) == 1 and json.loads(result.stdout)["report"]["types"] == {"1-1": 4}
+
+
+@pytest.mark.parametrize("name, fmt", [("out.tmx", "tmx"), ("out.tsv", "tsv"),
+                                       ("out.json", "json"), ("out.beads", "beads"),
+                                       ("out.txt", "beads"), ("gold", "beads")])
+def test_align_output_format_follows_the_extension(cli, docs, tmp_path, name, fmt):
+    out = tmp_path / name
+    result = cli("align", *docs, "-o", out)
+    assert result.exit_code == 0, result.output
+    data = out.read_bytes()
+    assert formats.sniff(data) == fmt
+    assert len(formats.loads(data, "-", fmt)) == 4
+    explicit = tmp_path / ("explicit" + out.suffix)
+    assert cli("align", *docs, "--format", "tsv", "-o", explicit).exit_code == 0
+    assert formats.sniff(explicit.read_bytes()) == "tsv"          # an explicit --format wins
 
 
 @pytest.mark.parametrize("content, message", [

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from termkit.glossary import csv as glossary_csv
+from termkit.glossary import formats
 from termkit.glossary.index import Matcher
 from termkit.glossary.model import STATUSES, TERM_TYPES, Concept, Glossary
 
@@ -81,7 +82,7 @@ def glossary() -> Glossary:
 def test_shipped_csv_is_termkits_own_export(glossary, tmp_path):
     """Written by termkit's CSV writer, so a re-export (e.g. from the TBX) changes nothing."""
     out = tmp_path / "trafficking.csv"
-    glossary_csv.write(glossary, out)
+    formats.save(glossary, out)
     assert out.read_bytes() == CSV_PATH.read_bytes()
 
 

@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from termkit.corpus import tmx
+from termkit.corpus import formats, tmx
+from termkit.corpus.model import Bitext, Pair, Side
 
 from conftest import DATA
 
@@ -43,8 +44,7 @@ def test_convert_to_tsv_json_and_from_stdin(cli, tmp_path):
     out = tmp_path / "memory.tsv"
     assert cli("tmx", "convert", FOREIGN, "-o", out).exit_code == 0
     rows = out.read_text(encoding="utf-8").splitlines()
-    assert rows[0] == "La <b>traite</b> des êtres humains & l’<br/>OIM\tTrafficking in human " \
-                      "beings & IOM"
+    assert rows[0] == "La traite des êtres humains & l’OIM\tTrafficking in human beings & IOM"
     assert rows[1] == "Les victimes d’abord.\t  Victims  first. "
     assert rows[2] == "Une seule langue.\t\t0.500"
     result = cli("tmx", "convert", "-", "--format", "json", input=FOREIGN.read_bytes())
@@ -71,8 +71,9 @@ def test_stats_text_and_json(cli, tmp_path):
     lines = result.stdout.splitlines()
     assert lines[0] == f"{FOREIGN}: 3 units, languages: fr-FR, en-GB, de-DE"
     assert "created by OmegaT 6.0" in lines[1]
-    assert "  fr-FR: 3 segments, 17 words, 85 characters" in result.stdout
-    assert "  en-GB: 2 segments, 7 words, " in result.stdout
+    # plain text: the inline codes' content (<b>, <br/>) is not counted, hi's text is
+    assert "  fr-FR: 3 segments, 14 words, 73 characters" in result.stdout
+    assert "  en-GB: 2 segments, 7 words, 51 characters" in result.stdout
     assert "scores (1 units): mean 0.500" in result.stdout and "    0.5-0.6: 1" in lines
     data = json.loads(cli("tmx", "stats", "-", "--json", input=FOREIGN.read_bytes()).stdout)
     assert data["file"] == "<stdin>" and data["units"] == 3
@@ -121,3 +122,85 @@ def test_unknown_output_extension_or_missing_format(cli, tmp_path):
     result = cli("tmx", "convert", FOREIGN)
     assert result.exit_code == 2 and "--format" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+MARKED = b"""<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="fr" adminlang="en" creationtool="x" creationtoolversion="1"
+datatype="plaintext" segtype="sentence" o-tmf="x"/><body>
+<tu><prop type="x-termkit-score">0.250</prop><prop type="x-termkit-bead">[0]:[]</prop>
+<tuv xml:lang="fr"><seg>Une phrase sans traduction.</seg></tuv><tuv xml:lang="en"><seg/></tuv></tu>
+<tu><prop type="x-termkit-bead">[1]:[1]</prop>
+<tuv xml:lang="fr"><seg></seg></tuv><tuv xml:lang="en"><seg> </seg></tuv></tu>
+<tu><prop type="x-termkit-score">0.900</prop><prop type="x-termkit-bead">[2]:[2]</prop>
+<tuv xml:lang="fr"><seg>Le chat dort.</seg></tuv>
+<tuv xml:lang="en"><seg>The cat sleeps.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+@pytest.mark.parametrize("suffix", [".tmx", ".tsv", ".json", ".beads"])
+def test_convert_writes_every_unit_of_a_memory(cli, tmp_path, suffix):
+    """A unit marked as a 1-0 bead, one with blank segments: a memory keeps them all."""
+    memory, out = tmp_path / "marked.tmx", tmp_path / f"out{suffix}"
+    memory.write_bytes(MARKED)
+    result = cli("tmx", "convert", memory, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert f"{out}: 3 units written" in result.stdout
+    if suffix == ".tsv":     # the blank unit is a line of blank cells
+        assert out.read_text(encoding="utf-8").split("\n") == [
+            "Une phrase sans traduction.\t\t0.250", "\t ", "Le chat dort.\tThe cat sleeps.\t0.900",
+            ""]
+        return
+    back = formats.read(out)
+    assert [(p.bead.src, p.bead.tgt) for p in back] == [((0,), ()), ((1,), (1,)), ((2,), (2,))]
+    if suffix != ".beads":
+        assert [p.source.text for p in back] == ["Une phrase sans traduction.", "",
+                                                 "Le chat dort."]
+    if suffix == ".tmx":
+        assert back == tmx.loads(MARKED)
+
+
+def test_plain_text_leaves_out_inline_codes_and_keeps_their_markup(tmp_path):
+    memory = tmx.loads(FOREIGN.read_bytes(), FOREIGN)
+    first = memory.pairs[0]
+    assert first.source.text == "La traite des êtres humains & l’OIM"
+    assert first.target.text == "Trafficking in human beings & IOM"        # hi's text kept
+    assert first.source.markup == ('La <bpt i="1" x="1">&lt;b&gt;</bpt>traite<ept i="1">'
+                                   '&lt;/b&gt;</ept> des êtres humains &amp; l’<ph x="2">'
+                                   '&lt;br/&gt;</ph>OIM')
+    seg = (b"<tmx version='1.4'><header srclang='en'/><body><tu><tuv xml:lang='en'><seg>See"
+           b"<ph x='1'>&lt;a title='<sub>the <hi>note</hi></sub>'&gt;</ph> here<it pos='begin'>"
+           b"&lt;i&gt;</it>, <ut>{\\b}</ut>now<bpt i='2'>&lt;u&gt;</bpt>.</seg></tuv>"
+           b"<tuv xml:lang='fr'><seg>Voir</seg></tuv></tu></body></tmx>")
+    side = tmx.loads(seg, "sub.tmx").pairs[0].source
+    assert side.text == "Seethe note here, now."        # sub-flow text kept, codes left out
+    assert b"<sub>the <hi>note</hi></sub>" in tmx.dumps(tmx.loads(seg, "sub.tmx"))
+
+
+def test_beads_of_a_memory_without_bead_properties_is_an_error(cli, tmp_path):
+    out = tmp_path / "out.beads"
+    result = cli("tmx", "convert", FOREIGN, "--format", "beads")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert len(result.stderr.splitlines()) == 1 and str(FOREIGN) in result.stderr
+    assert "unit 1 has no sentence indices (x-termkit-bead): only an alignment can be " \
+           "written as beads" in result.stderr
+    assert cli("tmx", "convert", FOREIGN, "-o", out).exit_code == 2 and not out.exists()
+    memory = tmp_path / "marked.tmx"
+    memory.write_bytes(MARKED)
+    result = cli("tmx", "convert", memory, "--format", "beads")
+    assert result.exit_code == 0 and result.stdout == "[0]:[]\n[1]:[1]\n[2]:[2]\n"
+
+
+def test_tmx_messages_are_translatable(monkeypatch):
+    from termkit.errors import TermkitError
+
+    monkeypatch.setattr(tmx, "_", lambda message: "<<" + message + ">>")
+    for data in (b"<tbx/>", b"<tmx version='1.4'><body/></tmx>",
+                 b"<tmx version='1.4'><header/><body><tu><tuv><seg>x</seg></tuv></tu></body></tmx>",
+                 b"<tmx version='1.4'><header srclang='fr'/><body><tu><tuv xml:lang='fr'>"
+                 b"<seg>x</seg></tuv></tu></body></tmx>"):
+        with pytest.raises(TermkitError, match="^<<"):
+            tmx.loads(data, "bad.tmx")
+    with pytest.raises(TermkitError, match="^<<unit 1: cannot be written as TMX"):
+        tmx.dumps(Bitext("fr", "en", [Pair(Side("fr", "x"), Side("en", "y"),
+                                           attrs={"bad name": "v"})]))

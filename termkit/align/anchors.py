@@ -17,7 +17,6 @@ from collections import Counter
 import numpy as np
 
 from termkit.lang import codes
-from termkit.lang.detect import language_of  # noqa: F401  (re-exported until callers move)
 from termkit.lang.lexicon import english
 from termkit.lang.normalise import fold
 from termkit.lang.tokens import NUMBER, WORD, joined_numbers, kinds, words
@@ -75,12 +74,8 @@ def keys(text: str, lang: str) -> Counter:
 
 
 def glossary_keys(sentences: list[str], index, lang: str) -> list[Counter]:
-    """Concept keys (``G:<id>``) of the glossary terms found in each sentence; ``index`` is a
-    :class:`~termkit.glossary.index.TermIndex` (a Glossary is indexed here)."""
-    from termkit.glossary.index import TermIndex
-
-    if not isinstance(index, TermIndex):
-        index = TermIndex(index)
+    """Concept keys (``G:<id>``) of the glossary terms found in each sentence, by ``index`` (a
+    :class:`~termkit.glossary.index.TermIndex`)."""
     matcher = index.matcher(lang)
     return [Counter("G:" + match.concept.id for match in matcher.find(text)) for text in sentences]
 

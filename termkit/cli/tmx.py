@@ -22,12 +22,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(group)
 
 
-def _read(file: str):
-    from termkit.corpus import formats
-
-    return formats.read(file, "tmx")
-
-
 @group.command(help=_("Convert a TMX file to TMX, TSV, JSON or beads (format from the "
                       "output's extension)."))
 def convert(
@@ -40,10 +34,9 @@ def convert(
 ) -> None:
     from termkit.corpus import formats
 
-    bitext = _read(file)
-    formats.write(bitext, output, fmt and fmt.value)
+    written = formats.convert(file, output, fmt and fmt.value, source_fmt="tmx")
     if output != "-":
-        typer.echo(_("{output}: {n} units written").format(output=output, n=len(bitext)))
+        typer.echo(_("{output}: {n} units written").format(output=output, n=written))
 
 
 @group.command(help=_("Count units, segments, words and characters per language, and "
@@ -52,9 +45,9 @@ def stats(file: str = FILE,
           as_json: bool = typer.Option(False, "--json",
                                        help=_("Print JSON (with a signature) instead of "
                                               "text."))) -> None:
-    from termkit.corpus import stats as corpus_stats
+    from termkit.corpus import formats, stats as corpus_stats
 
-    result = corpus_stats.stats(_read(file))
+    result = corpus_stats.stats(formats.read(file, "tmx"))
     name = "<stdin>" if file == "-" else file
     if as_json:
         from termkit.signature import signature

@@ -12,6 +12,7 @@ import re
 
 from termkit.corpus.model import Bead, Bitext, Pair, Side
 from termkit.errors import TermkitError
+from termkit.i18n import _
 
 _LINE = re.compile(r"^\[((?:\d+(?:, \d+)*)?)\]:\[((?:\d+(?:, \d+)*)?)\](?::(-?[0-9.eE+-]+))?$")
 
@@ -28,7 +29,7 @@ def parse_bead(line: str) -> Bead:
     """Parse one line; ``ValueError`` if it is not in the beads format."""
     found = _LINE.match(line.strip())
     if not found:
-        raise ValueError(f"not a bead: {line.strip()[:60]!r}")
+        raise ValueError(_("not a bead: {line!r}").format(line=line.strip()[:60]))
     src, tgt, score = found.groups()
 
     def ints(text: str) -> tuple[int, ...]:
@@ -66,6 +67,16 @@ def loads(data: bytes, name: str | os.PathLike = "<beads>", *, src_lang: str = "
     return Bitext(src_lang, tgt_lang, pairs)
 
 
+def kept(bitext: Bitext) -> list[Pair]:
+    """The pairs written: every one, blank ones included (indices stay line numbers)."""
+    return list(bitext.pairs)
+
+
 def dumps(bitext: Bitext, *, score: bool = False) -> bytes:
-    """Every pair as a bead line, blank ones included (indices stay line numbers)."""
+    """Every pair as a bead line; a pair without sentence indices (not from an alignment) is
+    an error naming it."""
+    for number, pair in enumerate(bitext.pairs, 1):
+        if not pair.source.sentences and not pair.target.sentences:
+            raise TermkitError(_("unit {n} has no sentence indices (x-termkit-bead): only an "
+                                 "alignment can be written as beads").format(n=number))
     return format_beads(bitext.beads(), score).encode("utf-8")

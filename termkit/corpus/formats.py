@@ -1,8 +1,9 @@
 """The one place that picks a bitext format: by name, else by file extension, else (stdin) by
 content.
 
-Every format module has the same shape: ``loads(data: bytes, name) -> Bitext`` and
-``dumps(bitext, **options) -> bytes``.
+Every format module has the same shape: ``loads(data: bytes, name) -> Bitext``,
+``dumps(bitext, **options) -> bytes`` and ``kept(bitext) -> list[Pair]`` (the pairs ``dumps``
+writes: formats of texts leave out the pairs the aligner marked blank or unaligned).
 
 ========  ==========  ==========================================================
 format    extension   holds
@@ -43,9 +44,11 @@ def module(fmt: str):
     return importlib.import_module(f"termkit.corpus.{fmt}")
 
 
-def format_of(path: str | os.PathLike, fmt: str | None = None) -> str:
-    """``fmt`` when given, else the format the file name's extension names; a clear error for
-    an unknown extension."""
+def format_of(path: str | os.PathLike, fmt: str | None = None,
+              default: str | None = None) -> str:
+    """``fmt`` when given, else the format the file name's extension names, else ``default``
+    (for ``-``, stdout, and any other extension); without a default, a clear error for an
+    unknown extension."""
     if fmt is not None:
         module(fmt)
         return fmt
@@ -53,6 +56,8 @@ def format_of(path: str | os.PathLike, fmt: str | None = None) -> str:
     for name, extension in FORMATS.items():
         if suffix == extension:
             return name
+    if default is not None:
+        return default
     raise TermkitError(_("{path}: unknown format {suffix!r}; use {known}").format(
         path=path, suffix=suffix or _("(no extension)"),
         known=", ".join(FORMATS.values())))
@@ -90,11 +95,36 @@ def read(path: str | os.PathLike, fmt: str | None = None, **options) -> Bitext:
     return loads(read_bytes(path), path, fmt, **options)
 
 
-def write(bitext: Bitext, path: str | os.PathLike, fmt: str | None = None, **options) -> None:
-    """Write the bitext atomically in ``fmt``, else in the format the extension names (``-``
-    is stdout and needs ``fmt``)."""
-    from termkit.io import write_bytes
-
+def _output_format(path: str | os.PathLike, fmt: str | None) -> str:
     if fmt is None and str(path) == "-":
         raise TermkitError(_("give the output format (--format) to write to stdout"))
-    write_bytes(path, dumps(bitext, format_of(path, fmt), **options))
+    return format_of(path, fmt)
+
+
+def write(bitext: Bitext, path: str | os.PathLike, fmt: str | None = None, **options) -> int:
+    """Write the bitext atomically in ``fmt``, else in the format the extension names (``-``
+    is stdout and needs ``fmt``); the number of units written."""
+    from termkit.io import write_bytes
+
+    fmt = _output_format(path, fmt)
+    write_bytes(path, dumps(bitext, fmt, **options))
+    return len(module(fmt).kept(bitext))
+
+
+def convert(source: str | os.PathLike, output: str | os.PathLike, fmt: str | None = None, *,
+            source_fmt: str | None = None) -> int:
+    """Read a bitext file (``-``: stdin) in ``source_fmt`` (else the format its name or
+    content tells) and write every unit of it to ``output`` in ``fmt`` (else the format the
+    extension names); the number of units written. A bitext the output format cannot hold is
+    an error naming ``source``."""
+    from termkit.io import write_bytes
+
+    fmt = _output_format(output, fmt)
+    bitext = read(source, source_fmt)
+    try:
+        data = dumps(bitext, fmt)
+    except TermkitError as exc:
+        name = "<stdin>" if str(source) == "-" else source
+        raise TermkitError(_("{path}: {reason}").format(path=name, reason=exc)) from None
+    write_bytes(output, data)
+    return len(module(fmt).kept(bitext))

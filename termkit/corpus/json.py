@@ -31,6 +31,11 @@ def _entry(pair: Pair) -> dict[str, Any]:
     return entry
 
 
+def kept(bitext: Bitext) -> list[Pair]:
+    """The pairs written: every one."""
+    return list(bitext.pairs)
+
+
 def dumps(bitext: Bitext, *, report: dict | None = None,
           signature: dict[str, Any] | None = None) -> bytes:
     """The bitext as indented JSON; ``signature`` defaults to termkit's with the languages."""

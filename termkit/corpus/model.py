@@ -131,24 +131,18 @@ class Pair:
     #: the order the sides were read in, as indices into ``[source, target, *others]`` (TMX
     #: units whose first ``tuv`` is not the source); empty: that order
     order: tuple[int, ...] = ()
+    #: set where an alignment becomes records (:mod:`termkit.align.documents`), never by a
+    #: reader, so that every unit of a memory read from a file is written again. ``blank``:
+    #: blank lines of a pre-segmented input (a paragraph break); ``unaligned``: sentences left
+    #: unaligned (a 1-0 or 0-1 bead). Formats of sentence indices (beads, JSON) keep such
+    #: pairs; TSV leaves out blank ones, TMX both (they are not translation units).
+    blank: bool = False
+    unaligned: bool = False
 
     @property
     def bead(self) -> Bead:
         """The alignment bead this pair stands for (sentence indices and score)."""
         return Bead(self.source.sentences, self.target.sentences, self.score)
-
-    @property
-    def blank(self) -> bool:
-        """True for aligned sentences whose text is blank on both sides (a paragraph break of
-        a pre-segmented input): formats of sentence indices keep it, formats of texts do not."""
-        return bool(self.source.sentences or self.target.sentences) \
-            and not self.source.text.strip() and not self.target.text.strip()
-
-    @property
-    def null(self) -> bool:
-        """True for sentences left unaligned (a 1-0 or 0-1 bead): one side has sentences, the
-        other none."""
-        return bool(self.source.sentences) != bool(self.target.sentences)
 
     def sides(self) -> list[Side]:
         """The sides in the order they were read (see ``order``)."""

@@ -7,7 +7,11 @@ termkit does not interpret, ``prop`` and ``note`` elements (with their attribute
 markup inside ``seg`` (``bpt``, ``ph``…) and unknown elements are all kept, so
 ``dumps(loads(data))`` gives back the same memory. The properties ``x-termkit-score`` and
 ``x-termkit-bead`` are also read as the pair's ``score`` and sentence indices, and written from
-them for an aligned pair (one with a score). Parsing goes through :mod:`termkit.xmlsafe`.
+them for an aligned pair (one with a score). A side's ``text`` is the segment's plain text:
+the content of the inline codes (``bpt``, ``ept``, ``ph``, ``it``, ``ut``) left out, except
+their sub-flow text (``sub``), and highlighted text (``hi``) kept, as TMX 1.4b defines them;
+its ``markup`` is the segment's content verbatim, written back as it was. Parsing goes through
+:mod:`termkit.xmlsafe`.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from termkit.corpus.beads import format_bead, parse_bead
 from termkit.corpus.model import BEAD_PROP as BEAD, SCORE_PROP as SCORE
 from termkit.corpus.model import Bitext, Note, Pair, Prop, Side, clean
 from termkit.errors import TermkitError
+from termkit.i18n import _
 from termkit.lang import codes
 
 XML_NS = "{http://www.w3.org/XML/1998/namespace}"
@@ -33,6 +38,8 @@ MANY = 32
 _ALL = etree.XPath("@*")
 _ATTR_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", '"': "&quot;", "\t": "&#9;",
                                "\n": "&#10;", "\r": "&#13;"})
+#: the inline elements that hold native codes (formatting of the original file), not text
+CODES = frozenset({"bpt", "ept", "ph", "it", "ut"})
 
 
 def now() -> str:
@@ -113,10 +120,15 @@ def _unit_props(pair: Pair) -> list[tuple[str, str]]:
     return front + props
 
 
+def kept(bitext: Bitext) -> list[Pair]:
+    """The pairs written as units: all but those the aligner marked blank or unaligned."""
+    return [pair for pair in bitext.pairs if not (pair.blank or pair.unaligned)]
+
+
 def dumps(bitext: Bitext) -> bytes:
-    """The bitext as TMX bytes (UTF-8, indented). Pairs of blank or unaligned sentences are
-    left out, and so are the characters XML cannot hold. A bitext without header attributes
-    (not read from a TMX) gets termkit's header, and its units ids and the creation date."""
+    """The bitext as TMX bytes (UTF-8, indented): one unit per pair of :func:`kept`, without
+    the characters XML cannot hold. A bitext without header attributes (not read from a TMX)
+    gets termkit's header, and its units ids and the creation date."""
     date = now()
     fresh = not bitext.header
     header = new_header(bitext.src_lang, creationdate=date) if fresh else bitext.header
@@ -126,9 +138,7 @@ def dumps(bitext: Bitext) -> bytes:
     try:
         _child(root, "header", header, bitext.props, bitext.notes, bitext.extra)
         body = etree.SubElement(root, "body")
-        for pair in bitext.pairs:
-            if pair.blank or pair.null:
-                continue
+        for pair in kept(bitext):
             number += 1
             attrs = pair.attrs or ({"tuid": str(number), "creationdate": date} if fresh else {})
             tu = _child(body, "tu", attrs, _unit_props(pair), pair.notes, pair.extra)
@@ -139,8 +149,9 @@ def dumps(bitext: Bitext) -> bytes:
                              side.notes, side.extra)
                 segs.append((etree.SubElement(tuv, "seg"), side, number))
     except (ValueError, etree.XMLSyntaxError) as exc:
-        where = f"unit {number}" if number else "header"
-        raise TermkitError(f"{where}: cannot be written as TMX ({exc})") from None
+        message = (_("unit {n}: cannot be written as TMX ({reason})") if number else
+                   _("header: cannot be written as TMX ({reason})"))
+        raise TermkitError(message.format(n=number, reason=exc)) from None
     etree.indent(root, space="  ")
     # fill the segments after indenting: their content is significant and stays verbatim
     for seg, side, number in segs:
@@ -148,7 +159,8 @@ def dumps(bitext: Bitext) -> bytes:
             try:
                 fragment = _fragment(f"<seg>{side.markup}</seg>")
             except etree.XMLSyntaxError:
-                raise TermkitError(f"unit {number}: malformed inline markup") from None
+                raise TermkitError(_("unit {n}: malformed inline markup").format(
+                    n=number)) from None
             seg.text = fragment.text
             seg.extend(list(fragment))
         else:
@@ -183,6 +195,20 @@ def _attributes(element: etree._Element) -> dict[str, str]:
     return dict(attrib) if len(attrib) <= MANY else {a.attrname: str(a) for a in _ALL(element)}
 
 
+def _plain(element: etree._Element) -> str:
+    """The plain text of a segment (or of a ``hi`` or ``sub`` in it): its text and every
+    child's tail; a child's text unless it is an inline code, of which only the ``sub``
+    elements count."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag in CODES:
+            parts.extend(_plain(sub) for sub in child if sub.tag == "sub")
+        elif isinstance(child.tag, str):
+            parts.append(_plain(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -210,12 +236,14 @@ def _side(tuv: etree._Element, name: str | os.PathLike) -> Side:
     legacy = attrs.pop("lang", None)        # TMX 1.1's lang attribute: written as xml:lang
     lang = lang or legacy
     if not lang:
-        raise TermkitError(f"{name}:{tuv.sourceline}: <tuv> without xml:lang")
+        raise TermkitError(_("{name}:{line}: <tuv> without xml:lang").format(
+            name=name, line=tuv.sourceline))
     props, notes, others = _split_children(tuv)
     seg = next((e for e in others if e.tag == "seg"), None)
     if seg is None:
-        raise TermkitError(f"{name}:{tuv.sourceline}: <tuv> without <seg>")
-    return Side(lang, "".join(seg.itertext()), markup=_inner(seg) if len(seg) else None,
+        raise TermkitError(_("{name}:{line}: <tuv> without <seg>").format(
+            name=name, line=tuv.sourceline))
+    return Side(lang, _plain(seg), markup=_inner(seg) if len(seg) else None,
                 attrs=attrs, props=props, notes=notes,
                 extra=[_compact(e) for e in others if e is not seg])
 
@@ -251,11 +279,12 @@ def loads(data: bytes, name: str | os.PathLike = "<tmx>") -> Bitext:
 
     root = parse_bytes(data, name).getroot()
     if root.tag != "tmx":
-        raise TermkitError(f"{name}: not a TMX file (root element <{root.tag}>)")
+        raise TermkitError(_("{name}: not a TMX file (root element <{tag}>)").format(
+            name=name, tag=root.tag))
     header = root.find("header")
     body = root.find("body")
     if header is None or body is None:
-        raise TermkitError(f"{name}: TMX needs a <header> and a <body>")
+        raise TermkitError(_("{name}: TMX needs a <header> and a <body>").format(name=name))
     units = [(tu, [_side(tuv, name) for tuv in tu if tuv.tag == "tuv"]) for tu in body.iter("tu")]
     langs = [side.lang for _, sides in units for side in sides]
     src_lang = header.get("srclang") or ""
@@ -263,8 +292,8 @@ def loads(data: bytes, name: str | os.PathLike = "<tmx>") -> Bitext:
         src_lang = langs[0] if langs else ""
     tgt_lang = next((lang for lang in langs if not codes.same(lang, src_lang)), "")
     if units and not tgt_lang:
-        raise TermkitError(f"{name}: no segment in a language other than {src_lang!r}; "
-                           "a TMX of translations has two")
+        raise TermkitError(_("{name}: no segment in a language other than {lang!r}; a TMX of "
+                             "translations has two").format(name=name, lang=src_lang))
     props, notes, others = _split_children(header)
     return Bitext(src_lang, tgt_lang,
                   [_pair(sides, src_lang, tgt_lang, tu, name) for tu, sides in units],

@@ -1,8 +1,8 @@
 """Tab-separated sentence pairs: ``source<TAB>target<TAB>score`` (the score column only for
 pairs that have one).
 
-A line break or tab inside a segment cannot be held: it becomes a space. Pairs of blank
-sentences (paragraph breaks of a pre-segmented input) are left out; sentences left unaligned
+A line break or tab inside a segment cannot be held: it becomes a space. Pairs the aligner
+marked blank (paragraph breaks of a pre-segmented input) are left out; sentences left unaligned
 have an empty column. The file names no languages: a bitext read from it is ``fr`` → ``en``
 unless told otherwise.
 """
@@ -23,12 +23,15 @@ def _cell(text: str) -> str:
     return _BREAKS.sub(" ", text)
 
 
+def kept(bitext: Bitext) -> list[Pair]:
+    """The pairs written as lines: all but those the aligner marked blank."""
+    return [pair for pair in bitext.pairs if not pair.blank]
+
+
 def dumps(bitext: Bitext) -> bytes:
-    """One line per pair, blank pairs left out."""
+    """One line per pair of :func:`kept`."""
     rows = []
-    for pair in bitext.pairs:
-        if pair.blank:
-            continue
+    for pair in kept(bitext):
         row = f"{_cell(pair.source.text)}\t{_cell(pair.target.text)}"
         rows.append(row + (f"\t{pair.score:.3f}\n" if pair.score is not None else "\n"))
     return "".join(rows).encode("utf-8")

@@ -5,7 +5,7 @@ Imports point down this list (a module uses only those below it):
 - ``lookup``, ``describe``, ``stats``: what ``termkit glossary`` computes (found terms with
   their equivalents, concept descriptions, counts); ``edit``: add terms, set statuses, merge
 - ``validate``: the TBX schema check and ``checks`` (termkit's own checks), on a file or bytes
-- ``index``: which glossary terms occur in a text (one matcher per language)
+- ``index``: which glossary terms occur in a text (one matcher per language tag)
 - ``formats``: THE place that tells a format from a file name or content, and the registry of
   formats (``tbx``, ``csv``, ``tsv``) with one reader/writer shape; ``load`` / ``save``
 - ``tbx/`` (vocab, reader + convert, writer + indent, schema) and ``csv/`` (columns, reader,

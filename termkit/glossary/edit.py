@@ -37,6 +37,17 @@ def _check_status(status: str | None) -> None:
             status=status, known=", ".join(STATUSES)))
 
 
+def language(code: str) -> str:
+    """The language code an edit stores: any spelling of a language tag as the well-formed tag
+    (``fr_FR`` → ``fr-FR``, ``EN`` → ``en``: :func:`termkit.lang.codes.tag`); a clear error for
+    anything that cannot be one."""
+    try:
+        return codes.tag(code or "")
+    except TermkitError:
+        raise TermkitError(_("invalid language code {lang!r} (expected e.g. fr, en, en-GB)").format(
+            lang=code)) from None
+
+
 def new_id(glossary: Glossary) -> str:
     """A concept id not yet used: the glossary's own numbering continued (``c007`` → ``c008``)
     when most ids follow it, else the first free ``c{n}`` from the number of concepts + 1."""
@@ -61,21 +72,21 @@ def add_term(glossary: Glossary, concept_id: str | None, lang: str, text: str,
              definition: str | None = None, subject_field: str | None = None) -> Concept:
     """Add a term to a concept (created if missing; ``concept_id=None`` makes a new id).
 
+    ``lang`` is stored as its well-formed tag (:func:`language`); the term goes into the
+    concept's section of that language (:meth:`Concept.lang`), made when it has none.
     ``definition`` sets the language section's definition, ``subject_field`` the concept's.
     A term already in that concept and language is an error. Returns the concept.
     """
     text = (text or "").strip()
     if not text:
         raise TermkitError(_("empty term"))
-    if not codes.valid(lang):
-        raise TermkitError(_("invalid language code {lang!r} (expected e.g. fr, en, en-GB)").format(
-            lang=lang))
+    lang = language(lang)
     _check_status(status)
     concept = glossary.get(concept_id) if concept_id else None
     if concept is None:
         concept = Concept(concept_id or new_id(glossary))
         glossary.concepts.append(concept)
-    section = concept.langs.get(lang) or concept.lang(lang)
+    section = concept.lang(lang)
     if section is None:
         section = concept.langs[lang] = LangSec(lang)
     if any(term.text == text for term in section.terms):
@@ -119,10 +130,12 @@ def find_concepts(glossary: Glossary, query: str, lang: str | None = None) -> li
 
 def set_status(glossary: Glossary, text: str, lang: str, status: str | None,
                concept_id: str | None = None) -> tuple[Concept, Term]:
-    """Set the status of the ``lang`` term ``text``; ambiguous unless one concept has it.
+    """Set the status of the ``lang`` term ``text`` (any spelling of the tag: :func:`language`);
+    ambiguous unless one concept has it.
 
     Other terms are left alone (making a term preferred does not demote another one).
     """
+    lang = language(lang)
     _check_status(status)
     found = find_terms(glossary, text, lang, concept_id)
     if not found:

@@ -83,26 +83,31 @@ class Tbx(Format):
 
 
 class Csv(Format):
-    """CSV or TSV, long or wide (``termkit.glossary.csv``); options ``layout``, ``delimiter``."""
+    """CSV or TSV, long or wide (``termkit.glossary.csv``); options ``layout``, ``delimiter``.
 
-    def __init__(self, name: str, suffixes: tuple[str, ...], delimiter: str):
-        self.name, self.suffixes, self.delimiter = name, suffixes, delimiter
+    ``delimiter`` is the format's own (the one written, and the one a header that tells none is
+    read with); ``bom``: files of this format start with a UTF-8 BOM (so that spreadsheets
+    detect UTF-8)."""
+
+    def __init__(self, name: str, suffixes: tuple[str, ...], delimiter: str, bom: bool):
+        self.name, self.suffixes, self.delimiter, self.bom = name, suffixes, delimiter, bom
 
     def read(self, path):
         from termkit.glossary import csv
 
-        return csv.read(path)
+        return csv.read(path, prefer=self.delimiter)
 
     def loads(self, data, name="<input>"):
         from termkit.glossary import csv
 
-        return csv.loads(data, name)
+        return csv.loads(data, name, prefer=self.delimiter)
 
     def write(self, glossary, path, *, layout: str = "long", delimiter: str | None = None,
               **other):
         from termkit.glossary import csv
 
-        csv.write(glossary, path, layout=layout, delimiter=delimiter or self.delimiter)
+        csv.write(glossary, path, layout=layout, delimiter=delimiter or self.delimiter,
+                  bom=self.bom)
 
     def dumps(self, glossary, *, layout: str = "long", delimiter: str | None = None, **other):
         from termkit.glossary import csv
@@ -112,12 +117,13 @@ class Csv(Format):
     def like(self, path):
         from termkit.glossary import csv
 
-        layout, delimiter = csv.sniff(path) if Path(path).is_file() else ("long", None)
+        layout, delimiter = csv.sniff(path, self.delimiter) if Path(path).is_file() else \
+            ("long", None)
         return {"layout": layout, "delimiter": delimiter}
 
 
 FORMATS: dict[str, Format] = {fmt.name: fmt for fmt in (
-    Tbx(), Csv("csv", (".csv", ".txt"), ","), Csv("tsv", (".tsv",), "\t"))}
+    Tbx(), Csv("csv", (".csv", ".txt"), ",", bom=True), Csv("tsv", (".tsv",), "\t", bom=False))}
 
 
 def by_name(path: str | os.PathLike) -> Format:
@@ -126,8 +132,8 @@ def by_name(path: str | os.PathLike) -> Format:
     for fmt in FORMATS.values():
         if suffix in fmt.suffixes:
             return fmt
-    raise TermkitError(f"{path}: unknown glossary format {suffix or '(no extension)'!r}; "
-                       "use .tbx, .csv or .tsv")
+    raise TermkitError(_("{path}: unknown glossary format {suffix!r}; use .tbx, .csv or "
+                         ".tsv").format(path=path, suffix=suffix or _("(no extension)")))
 
 
 def sniff(data: bytes) -> Format:

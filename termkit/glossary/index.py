@@ -2,9 +2,13 @@
 
 A :class:`TermIndex` is built once from a glossary and handed to every stage that asks
 (lookup, alignment anchors, translation and its output check, catalogue checks, term
-extraction). It holds one :class:`Matcher` per language, built on first use, and is identified
-by the glossary's content :attr:`~TermIndex.fingerprint`: an edited glossary is a new index,
-never a stale cached one.
+extraction). It holds one :class:`Matcher` per language tag (``en-GB`` and ``en-US`` sections
+of one glossary each get theirs), and is identified by the glossary's content
+:attr:`~TermIndex.fingerprint`.
+
+An index is built from the glossary as it is and does not follow edits of it: its matchers and
+its fingerprint are each computed on first use and then kept. After an edit, build a new index
+(it gets a new fingerprint); do not edit a glossary while an index of it is in use.
 
 A matcher cuts text and terms into tokens (:mod:`termkit.lang.tokens`) and keys every token
 (:mod:`termkit.lang.normalise`: lowercase, apostrophes unified, French and English plural →
@@ -16,10 +20,9 @@ in capitals.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 import ahocorasick
 
@@ -139,13 +142,6 @@ class Matcher:
             pos = keys.find(pattern, pos + 1)
         return False
 
-    def terms_in(self, text: str) -> list[Concept]:
-        """The concepts whose terms occur in ``text``, once each, in order of first occurrence."""
-        seen: dict[int, Concept] = {}
-        for match in self.find(text):
-            seen.setdefault(id(match.concept), match.concept)
-        return list(seen.values())
-
 
 # ---------------------------------------------------------------- the index
 
@@ -154,14 +150,15 @@ def fingerprint(glossary: Glossary) -> str:
     every field, in order. Equal content gives an equal fingerprint, any edit a new one."""
     digest = hashlib.sha256()
     for concept in glossary:
-        digest.update(json.dumps(asdict(concept), ensure_ascii=False, sort_keys=True)
-                      .encode("utf-8"))
+        # the dataclass repr names every field and quotes every string: one text per content
+        digest.update(repr(concept).encode("utf-8", "surrogatepass"))
         digest.update(b"\n")
     return digest.hexdigest()
 
 
 class TermIndex:
-    """One matcher per language over one glossary, each built once, on first use."""
+    """One matcher per language tag over one glossary, each built once, on first use; see the
+    module docstring (an index does not follow later edits of its glossary)."""
 
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
@@ -170,14 +167,17 @@ class TermIndex:
 
     @property
     def fingerprint(self) -> str:
-        """The glossary's content fingerprint (see :func:`fingerprint`), computed once."""
+        """The glossary's content fingerprint (see :func:`fingerprint`), computed on first use
+        and then kept."""
         if self._fingerprint is None:
             self._fingerprint = fingerprint(self.glossary)
         return self._fingerprint
 
     def matcher(self, lang: str) -> Matcher:
-        """The matcher of the terms in ``lang`` (``fr``, ``fr-FR`` and ``fr_FR`` share one)."""
-        key = codes.base(lang)
+        """The matcher of the terms in ``lang``, keyed by its tag (``fr-FR`` and ``fr_FR`` share
+        one; ``fr`` has its own): each concept's section is chosen by :meth:`Concept.lang`
+        (the same tag, else the first of the same language)."""
+        key = codes.loose_tag(lang)
         found = self._matchers.get(key)
         if found is None:
             found = self._matchers[key] = Matcher(self.glossary, key)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from termkit.glossary.model import Glossary
+from termkit.glossary.index import TermIndex
 from termkit.i18n import _
 from termkit.lang import codes
 
@@ -35,17 +35,15 @@ class Found:
         return line
 
 
-def lookup(glossary: Glossary, text: str, lang: str = "fr",
+def lookup(index: TermIndex, text: str, lang: str = "fr",
            targets: list[str] | None = None) -> list[Found]:
     """The glossary terms of ``lang`` in ``text``, in text order, each with its equivalents in
     ``targets`` (default: every other language of the glossary) and, when it is deprecated or
     superseded, the ``lang`` terms to use instead."""
-    from termkit.glossary.index import TermIndex
-
     if targets is None:
-        targets = [code for code in glossary.languages() if not codes.same(code, lang)]
+        targets = [code for code in index.glossary.languages() if not codes.same(code, lang)]
     found = []
-    for match in TermIndex(glossary).find(text, lang):
+    for match in index.find(text, lang):
         concept, term = match.concept, match.term
         found.append(Found(match.start, match.end, match.text, concept.id, term.text,
                            term.status, match.lang,

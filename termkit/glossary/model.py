@@ -100,10 +100,15 @@ class Concept:
     extra: list[str] = field(default_factory=list)
 
     def lang(self, code: str) -> LangSec | None:
-        """The language section for ``code``; ``en`` also finds ``en-GB``, ``en_GB`` and
-        the reverse (:func:`termkit.lang.codes.same`)."""
+        """The language section for ``code``: the one of the same tag (:func:`termkit.lang.codes.loose_tag`:
+        ``fr_FR`` is ``fr-FR``, case aside), else the first of the same language (``en`` finds
+        ``en-GB``, ``en-US`` finds ``en`` or ``en-GB``: :func:`termkit.lang.codes.same`)."""
         if code in self.langs:
             return self.langs[code]
+        wanted = codes.loose_tag(code)
+        for key, section in self.langs.items():
+            if codes.loose_tag(key) == wanted:
+                return section
         for key, section in self.langs.items():
             if codes.same(key, code):
                 return section

@@ -13,6 +13,7 @@ import re
 
 from termkit.lang import codes
 from termkit.lang.inflect import Noun
+from termkit.lang.normalise import APOSTROPHES
 
 VOWELS = "aeiouyhàâäéèêëîïôöûüœæAEIOUYHÀÂÄÉÈÊËÎÏÔÖÛÜŒÆ"
 #: elided forms and their full forms
@@ -38,10 +39,12 @@ PLURAL_OF = {"du": "des", "au": "aux", "un": "des", "une": "des", "ce": "ces", "
              "cette": "ces", "son": "ses", "sa": "ses", "mon": "mes", "ma": "mes", "ton": "tes",
              "ta": "tes", "notre": "nos", "votre": "vos", "leur": "leurs"}
 _CONTRACT = {("de", "le"): "du", ("de", "les"): "des", ("à", "le"): "au", ("à", "les"): "aux"}
-_TAIL = re.compile(r"(?P<word>[^\W\d_]+)(?P<apos>['’ʼ])?\s*$")
-_ELIDED_TAIL = re.compile(r"(?<![^\W\d_])(?P<word>[^\W\d_]{1,7})['’ʼ]\s*$")
+_TAIL = re.compile(rf"(?P<word>[^\W\d_]+)(?P<apos>[{APOSTROPHES}])?\s*$")
+_ELIDED_TAIL = re.compile(rf"(?<![^\W\d_])(?P<word>[^\W\d_]{{1,7}})[{APOSTROPHES}]\s*$")
 #: an elided word right at the end (the next word follows the apostrophe: "l’ONUDC")
-_ELIDED_END = re.compile(r"(?<![^\W\d_])(?P<word>[^\W\d_]{1,7})['’ʼ]$")
+_ELIDED_END = re.compile(rf"(?<![^\W\d_])(?P<word>[^\W\d_]{{1,7}})[{APOSTROPHES}]$")
+#: an elided word at the start ("l’art", "qu’il")
+_ELIDED_START = re.compile(rf"(?P<word>[^\W\d_]{{1,7}})[{APOSTROPHES}]")
 
 
 def starts_with_vowel(text: str) -> bool:
@@ -63,6 +66,15 @@ def join(before: str, noun: Noun, lang: str, *, text: str | None = None, plural:
     if lang == "en":
         return join_en(before, noun, text, plural=plural)
     return before, text or noun.text
+
+
+def strip_elision(word: str) -> str:
+    """``word`` without the elided French word it starts with: "l’art" → "art", "qu’il" →
+    "il", "Dʼabord" → "abord"; other words as they are ("O’Brien", "aujourd’hui")."""
+    elided = _ELIDED_START.match(word)
+    if elided and elided.group("word").lower() in ELIDED:
+        return word[elided.end():]
+    return word
 
 
 def unelide(before: str) -> str:

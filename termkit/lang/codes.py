@@ -1,14 +1,16 @@
 """THE language-code rule: every module that compares, checks or normalises a language code
 calls this one.
 
-``fr``, ``FR``, ``fr-FR``, ``fr_FR``, ``fr-CA``, ``fr_FR.UTF-8`` (a POSIX locale), ``fra`` and
-``fre`` (ISO 639-2) all mean French: :func:`base` gives ``fr`` for each. termkit translates
-between French and English only (:func:`pair`).
+``fr``, ``FR``, ``fr-FR``, ``fr_FR``, ``fr-CA``, ``fr_FR.UTF-8`` and ``fr_FR@euro`` (POSIX
+locales), ``fra`` and ``fre`` (ISO 639-2) all mean French: :func:`base` gives ``fr`` for each,
+:func:`normal` the tag termkit records (``fr-FR``). termkit translates between French and
+English only (:func:`pair`; :func:`direction` reads one written as a word: ``fr_FR-en``).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from termkit.errors import TermkitError
 from termkit.i18n import _
@@ -27,12 +29,17 @@ _THREE = {"fra": "fr", "fre": "fr", "eng": "en"}
 _SEPARATORS = re.compile(r"[-_]")
 
 
+def _locale(code: str) -> str:
+    """The code without a POSIX locale's encoding and modifier: ``fr_FR.UTF-8@euro`` → ``fr_FR``."""
+    return code.strip().split(".")[0].split("@")[0]
+
+
 def base(code: str | None) -> str:
     """The primary language subtag, lowercase: ``fr_FR`` → ``fr``, ``EN-gb`` → ``en``,
     ``fra`` → ``fr``; ``""`` for None or an empty code."""
     if not code:
         return ""
-    head = _SEPARATORS.split(code.strip().split(".")[0].split("@")[0], 1)[0].lower()
+    head = _SEPARATORS.split(_locale(code), 1)[0].lower()
     return _THREE.get(head, head)
 
 
@@ -48,8 +55,9 @@ def valid(code: str | None) -> bool:
 
 def tag(code: str) -> str:
     """The code as a well-formed tag: ``fr_fr`` → ``fr-FR``, ``EN`` → ``en``, ``zh_hant_tw`` →
-    ``zh-Hant-TW`` (what termkit writes in TBX and TMX); a clear error when it cannot be one."""
-    parts = _SEPARATORS.split(code.strip().split(".")[0])
+    ``zh-Hant-TW``, ``fr_FR.UTF-8@euro`` → ``fr-FR`` (what termkit writes in TBX and TMX); a
+    clear error when it cannot be one."""
+    parts = _SEPARATORS.split(_locale(code))
     out = [parts[0].lower()]
     for part in parts[1:]:
         if len(part) == 2 and part.isalpha() or len(part) == 3 and part.isdigit():
@@ -60,7 +68,8 @@ def tag(code: str) -> str:
             out.append(part.lower())
     result = "-".join(out)
     if not valid(result):
-        raise TermkitError(f"{code!r} is not a language code (use e.g. fr, en, fr-FR, en-GB)")
+        raise TermkitError(_("{code!r} is not a language code (use e.g. fr, en, fr-FR, en-GB)")
+                           .format(code=code))
     return result
 
 
@@ -84,9 +93,40 @@ def pair(source: str, target: str) -> tuple[str, str]:
     return src, tgt
 
 
+def direction(text: str) -> tuple[str, str] | None:
+    """The two codes of a French↔English direction written as one word, as written: ``fr-en``
+    → (``fr``, ``en``), ``fr_FR-en`` → (``fr_FR``, ``en``), ``en-GB_fr`` → (``en-GB``, ``fr``);
+    None when ``text`` is not one (a model name, ``fr-FR``, ``fr-de``)."""
+    for at, char in enumerate(text):
+        if char in "-_":
+            source, target = text[:at], text[at + 1:]
+            if (base(source) in SUPPORTED and base(target) in SUPPORTED
+                    and base(source) != base(target) and _is_tag(source) and _is_tag(target)):
+                return source, target
+    return None
+
+
+def _is_tag(code: str) -> bool:
+    try:
+        tag(code)
+    except TermkitError:
+        return False
+    return True
+
+
 def other(code: str) -> str:
     """The other supported language: ``fr`` → ``en``, ``en_GB`` → ``fr``."""
     return "en" if supported(code) == "fr" else "fr"
+
+
+@lru_cache(maxsize=1024)
+def loose_tag(code: str) -> str:
+    """:func:`tag` for a code that can be one (``fr_FR`` and ``FR-fr`` → ``fr-FR``), else the code
+    as it is: what language sections and matchers are told apart by."""
+    try:
+        return tag(code)
+    except TermkitError:
+        return code
 
 
 def normal(code: str) -> str:
@@ -94,8 +134,5 @@ def normal(code: str) -> str:
     the region (``fr_FR`` → ``fr-FR``, ``EN`` → ``en``), the base code when the tag would not
     start with it (``fra`` → ``fr``) or cannot be one; a clear error for any other language."""
     found = supported(code)
-    try:
-        tagged = tag(code)
-    except TermkitError:
-        return found
+    tagged = loose_tag(code)
     return tagged if _SEPARATORS.split(tagged, 1)[0] == found else found

@@ -8,10 +8,9 @@ a glossary term is one).
 
 from __future__ import annotations
 
-import re
 from typing import Protocol
 
-from termkit.lang import codes
+from termkit.lang import codes, tokens
 from termkit.lang.normalise import normalise
 
 
@@ -43,15 +42,14 @@ LINKS = {"fr": {"de", "d", "du", "des", "à", "au", "aux", "pour", "contre", "en
 #: gouvernementale")
 INVARIABLE_FR = {"non", "très", "plus", "bien", "mal", "trop", "quasi", "et", "ou"}
 _ARTICLES = {"l", "le", "la", "les", "un", "une"}
-_WORD = re.compile(r"[^\W_]+")
 _IRREGULAR = {"en": {"child": "children", "woman": "women", "man": "men", "foot": "feet"},
               "fr": {"travail": "travaux", "bleu": "bleus", "pneu": "pneus"}}
 
 
 def _key(word: str) -> str:
-    """A word's first letters, lowercase ("l’application" → "l")."""
-    found = _WORD.match(word.lower())
-    return found.group() if found else ""
+    """A word's first token, lowercase, if it is a word ("l’application" → "l")."""
+    found = tokens.TOKEN.match(word.lower())
+    return found.group() if found and tokens.is_word(found.group()) else ""
 
 
 def _head_end(words: list[str], lang: str) -> int:
@@ -84,12 +82,12 @@ def is_plural(text: str, start: int, end: int, lang: str) -> bool:
     ("victimes de traite", "pays membres", "member countries"), else the word before it
     ("les ONG", "ses pays", "d’autres ONG", "these NGO")."""
     lang = codes.base(lang)
-    words = _WORD.findall(text[start:end])
+    words = tokens.words(text[start:end], marks=False)
     head = words[:_head_end(words, lang)]
     marks = [marked(w, lang) for w in (head if lang == "fr" else head[-1:])]
     if True in marks or False in marks:
         return True in marks
-    before = [w.lower() for w in _WORD.findall(text[max(0, start - 80):start])][-2:]
+    before = [w.lower() for w in tokens.words(text[max(0, start - 80):start], marks=False)][-2:]
     plural_before = PLURAL_BEFORE.get(lang, set())
     if not before:
         return False

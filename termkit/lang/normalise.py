@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from itertools import accumulate
 
 from termkit.lang import codes
 from termkit.lang.tokens import TOKEN
 
-#: apostrophes → ', long dashes → –, invisible characters dropped
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "′": "'",
-                              "—": "–", "―": "–", "\u00ad": None, "\u2060": None})
+#: the apostrophes a French elision is written with (l'ONUDC, l’ONUDC, lʼONUDC)
+APOSTROPHES = "'’ʼ"
+#: apostrophes and the marks typed for one → ', long dashes → –, invisible characters dropped
+_UNIFY = str.maketrans({**dict.fromkeys(APOSTROPHES + "‘`´′", "'"), "—": "–", "―": "–",
+                        "\u00ad": None, "\u2060": None})
 
 _FR_KEEP = {
     "pays", "fois", "mois", "temps", "corps", "cas", "prix", "voix", "bras", "procès", "accès",
@@ -98,7 +101,7 @@ class Keys:
     def __call__(self, token: str) -> str:
         key = self.memo.get(token)
         if key is None:
-            key = token.translate(_APOSTROPHES).lower()
+            key = token.translate(_UNIFY).lower()
             if not key.isascii():
                 key = unicodedata.normalize("NFC", key)
             if self.singular is not None and key.isalpha():
@@ -116,9 +119,20 @@ class Keys:
         return found, " " + " ".join(keys) + " ", starts
 
 
+@lru_cache(maxsize=None)
+def _shared(lang: str) -> Keys:
+    return Keys(lang)
+
+
+def keys(lang: str) -> Keys:
+    """The shared :class:`Keys` of a language (``fr``, ``fr-FR`` and ``fr_FR`` share one), for
+    readers that key word after word (its memo grows with the words it sees)."""
+    return _shared(codes.base(lang))
+
+
 def normalise(text: str, lang: str) -> str:
     """The key string of ``text`` (tokens' keys joined by single spaces): equal keys match."""
-    return Keys(lang).tokens(text)[1].strip()
+    return keys(lang).tokens(text)[1].strip()
 
 
 _ACCENTS: dict[int, str] = {}

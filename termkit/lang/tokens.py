@@ -34,9 +34,16 @@ def tokens(text: str) -> list[re.Match]:
     return list(TOKEN.finditer(text))
 
 
-def words(text: str) -> list[str]:
-    """The token strings of ``text`` (what :func:`tokens` finds, without offsets)."""
-    return TOKEN.findall(text)
+def words(text: str, *, marks: bool = True) -> list[str]:
+    """The token strings of ``text`` (what :func:`tokens` finds, without offsets); without its
+    punctuation marks unless ``marks``."""
+    found = TOKEN.findall(text)
+    return found if marks else [token for token in found if is_word(token)]
+
+
+def is_word(token: str) -> bool:
+    """Is a token a word (not a punctuation mark)?"""
+    return token != "\u02bc" and (token[0].isalnum() or token[0] == "_")
 
 
 def _kind(char: str) -> str | None:
@@ -48,7 +55,7 @@ def _kind(char: str) -> str | None:
 
 def _runs(token: str) -> list[tuple[str | None, str]]:
     """(kind, text) of the parts of a token: one mark, or a word cut into letters and digits."""
-    if token == "\u02bc" or not (token[0].isalnum() or token[0] == "_"):
+    if not is_word(token):
         return [(PUNCT, token)]
     return [(kind, "".join(chars)) for kind, chars in groupby(token, _kind)]
 

@@ -10,15 +10,20 @@ Engines (same interface, ``engine.choose`` picks one):
 
 Library use::
 
+    from termkit.glossary.formats import load
+    from termkit.glossary.index import TermIndex
     from termkit.mt.translate import translate
-    results = translate(["La traite des êtres humains est un crime."], "fr", "en",
-                        glossary="glossaries/trafficking.tbx", engine="apertium")
+    index = TermIndex(load("glossaries/trafficking.tbx"))     # the caller opens the file
+    results = translate(["La traite des êtres humains est un crime."], "fr", "en-GB",
+                        glossary=index, engine="apertium")
     results[0].output, results[0].segments[0].check.missed
     results[0].segments[0].pair          # a termkit.corpus.model.Pair (source line, model id)
 
-``glossary`` may be a file, a ``Glossary`` or a ``termkit.glossary.index.TermIndex``; it is
-indexed once per call and the index is handed to every step. A whole document (one paragraph
-per line) and its text, JSON or TMX output: ``report.translate_document``.
+``glossary`` is a ``termkit.glossary.index.TermIndex`` or a ``Glossary`` (indexed once per
+call); the index is handed to every step. Engines get the languages (``fr``, ``en``); the index
+and the checks get the tags as given (``en-GB``: the glossary's ``en-GB`` terms, else its ``en``
+ones). A whole document (one paragraph per line) and its text, JSON or TMX output:
+``report.translate_document``.
 
 Enforcement steps (``enforce``), checked after translation by ``check.check`` (also used by
 ``termkit po check``): see ``enforce.DEFAULT`` for the combination measured best per engine.

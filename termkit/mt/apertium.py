@@ -71,7 +71,7 @@ class ApertiumEngine:
                 raise TermkitError(_("apertium {mode}: {error}").format(mode=mode, error=exc)) \
                     from None
             if done.returncode != 0:
-                message = (done.stderr.strip().splitlines() or ["failed"])[-1]
+                message = (done.stderr.strip().splitlines() or [_("failed")])[-1]
                 raise TermkitError(_("apertium {mode}: {error}").format(mode=mode, error=message))
             data = done.stdout
         return data

@@ -76,10 +76,13 @@ def _mass(match) -> bool:
         t.number != "plural" for t in section.terms)
 
 
-def check(source: str, output: str, index: TermIndex, src: str, tgt: str) -> Check:
-    """Which required target terms ``output`` has, which it misses, and forbidden terms it uses."""
+def check(source: str, output: str, index: TermIndex, src: str, tgt: str,
+          required: list[Need] | None = None) -> Check:
+    """Which required target terms ``output`` has, which it misses, and forbidden terms it uses
+    (``required``: the source's :func:`needs`, when the caller has them already)."""
     matcher = index.matcher(tgt)
-    required = needs(source, index, src, tgt)
+    if required is None:
+        required = needs(source, index, src, tgt)
     matches = matcher.find(output)
     have = Counter(m.concept.id for m in matches if not m.term.forbidden)
     result = Check(required=required,

@@ -12,6 +12,7 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 from termkit import io
 from termkit.errors import TermkitError
@@ -121,9 +122,10 @@ def _check_loads(package: pkg.Package) -> None:
 
 
 def remove(name: str) -> list[Path]:
-    """Remove installed packages by name (``translate-fr_en-0_1``) or pair (``fr-en``)."""
-    pair = tuple(codes.base(code) for code in re.split("[-_]", name)) \
-        if re.fullmatch(r"[a-zA-Z]{2,3}[-_][a-zA-Z]{2,3}", name) else None
+    """Remove installed packages by name (``translate-fr_en-0_1``) or pair (``fr-en``,
+    ``fr_FR-en``: :func:`termkit.lang.codes.direction`)."""
+    direction = codes.direction(name)
+    pair = codes.pair(*direction) if direction else None
     gone = []
     for path, meta in installed():
         if path.name == name or (pair and pair == (codes.base(meta["from_code"]),
@@ -136,8 +138,14 @@ def remove(name: str) -> list[Path]:
     return gone
 
 
-def download(source: str, target: str) -> pkg.Package:
-    """Download ``source``→``target`` from the Argos index and install it (needs a network)."""
+def download(source: str, target: str,
+             notify: Callable[[str], None] | None = None) -> pkg.Package:
+    """Download ``source``→``target`` (French↔English) from the Argos index and install it
+    (needs a network); ``notify`` gets a one-line message when the download starts."""
+    codes.pair(source, target)
+    if notify is not None:
+        notify(_("downloading {a}→{b} from the Argos package index…").format(a=source,
+                                                                             b=target))
     try:
         import argostranslate.package as argos
         import argostranslate.settings as argos_settings

@@ -1,8 +1,10 @@
 """A translation run of a whole document, and what it gives a user: the text, the JSON report
 (sentences, glossary checks, summary, signature) or a TMX memory.
 
-    run = translate_document(text, "fr", "en", name="in.txt", glossary="g.tbx")
-    data = run.dumps("json")      # bytes; "text" and "tmx" too
+    index = TermIndex(termkit.glossary.formats.load("g.tbx"))
+    run = translate_document(text, "fr", "en", name="in.txt", index=index,
+                             glossary_file="g.tbx")
+    data = run.dumps("json")      # bytes; "text" and "tmx" too (output_format("out.tmx"))
     run.missed                    # glossary terms the output lacks
 """
 
@@ -15,12 +17,29 @@ from typing import Callable
 
 from termkit.corpus.model import Bitext
 from termkit.errors import TermkitError
+from termkit.glossary.index import TermIndex
 from termkit.i18n import _
-from termkit.mt.engine import Engine, choose
 from termkit.lang import codes
+from termkit.mt.engine import Engine, choose
 from termkit.mt.translate import Result, translate
 
+#: what a run is written as (:meth:`Run.dumps`)
 FORMATS = ("text", "json", "tmx")
+
+
+def output_format(path: str | os.PathLike) -> str:
+    """The format an output file's name names: ``tmx`` (``.tmx``), ``json`` (``.json``), else
+    ``text`` (also for ``-``, stdout); the extensions are those of :mod:`termkit.corpus.formats`."""
+    from termkit.corpus.formats import format_of
+
+    if str(path) != "-":
+        try:
+            named = format_of(path)
+        except TermkitError:        # an extension no bitext format has: .txt, none
+            return "text"
+        if named in FORMATS:
+            return named
+    return "text"
 
 
 def paragraphs(text: str, name: str | None = None) -> list[str]:
@@ -36,13 +55,14 @@ def paragraphs(text: str, name: str | None = None) -> list[str]:
 @dataclass
 class Run:
     """The paragraphs of one document translated, and how (languages as given, the engine,
-    the glossary file, the enforcement method asked for)."""
+    the term index and the name of its glossary file, the enforcement method asked for)."""
 
     results: list[Result]
     source: str
     target: str
     engine: Engine
-    glossary: str | os.PathLike | None = None
+    index: TermIndex | None = None
+    glossary_file: str | os.PathLike | None = None
     method: str | None = None
 
     @property
@@ -58,13 +78,14 @@ class Run:
         return bitext(self.results, self.source, self.target)
 
     def signature(self) -> dict:
-        """How the run was made: model, glossary sha256, engine, languages, beam, method."""
+        """How the run was made: model, glossary sha256 and fingerprint, engine, languages,
+        beam, method."""
         from termkit.mt.enforce import DEFAULT
         from termkit.signature import signature
 
-        method = self.method or (DEFAULT.get(self.engine.name) if self.glossary else None)
-        return signature(model=self.engine.id, glossary=self.glossary, engine=self.engine.name,
-                         source=self.source, target=self.target,
+        method = self.method or (DEFAULT.get(self.engine.name) if self.index else None)
+        return signature(model=self.engine.id, glossary=self.glossary_file, index=self.index,
+                         engine=self.engine.name, source=self.source, target=self.target,
                          beam_size=getattr(self.engine, "beam_size", None), method=method)
 
     def summary(self) -> dict:
@@ -109,18 +130,20 @@ def bitext(results: list[Result], source: str, target: str) -> Bitext:
 
 
 def translate_document(text: str, source: str, target: str, *, name: str | None = None,
-                       glossary: str | os.PathLike | None = None, engine: str | None = None,
-                       model: str | os.PathLike | None = None, beam_size: int = 4,
-                       compute_type: str = "default", method: str | None = None,
-                       show_progress: bool = False,
+                       index: TermIndex | None = None,
+                       glossary_file: str | os.PathLike | None = None,
+                       engine: str | None = None, model: str | os.PathLike | None = None,
+                       beam_size: int = 4, compute_type: str = "default",
+                       method: str | None = None, show_progress: bool = False,
                        notify: Callable[[str], None] | None = None) -> Run:
     """Translate a document (one paragraph per line) with the engine :func:`engine.choose`
-    picks, whose one-line message goes to ``notify``, enforcing the ``glossary`` file's terms."""
+    picks, whose one-line message goes to ``notify``, enforcing the terms of ``index``;
+    ``glossary_file`` (the index's file, ``-`` for stdin) goes into the signature only."""
     lines = paragraphs(text, name)
     chosen, message = choose(source, target, engine=engine, model=str(model) if model else None,
                              beam_size=beam_size, compute_type=compute_type)
     if notify is not None:
         notify(message)
-    results = translate(lines, source, target, glossary=glossary, engine=chosen, method=method,
+    results = translate(lines, source, target, glossary=index, engine=chosen, method=method,
                         show_progress=show_progress, name=name)
-    return Run(results, source, target, chosen, glossary, method)
+    return Run(results, source, target, chosen, index, glossary_file, method)

@@ -19,7 +19,7 @@ from termkit.glossary.model import Glossary
 from termkit.i18n import _
 from termkit.lang import codes
 from termkit.mt import enforce
-from termkit.mt.check import Check, check, needs
+from termkit.mt.check import Check, Need, check, needs
 
 #: the longest paragraph accepted, in characters
 MAX_LINE = 100_000
@@ -66,24 +66,27 @@ class Result:
 
 
 def translate(texts: list[str], src: str, tgt: str, *,
-              glossary: TermIndex | Glossary | str | os.PathLike | None = None,
-              engine=None, model: str | os.PathLike | None = None, beam_size: int = 4,
+              glossary: TermIndex | Glossary | None = None, engine=None,
+              model: str | os.PathLike | None = None, beam_size: int = 4,
               compute_type: str = "default", method: str | None = None,
               show_progress: bool = False, name: str | None = None) -> list[Result]:
     """Translate each text (a paragraph, one output line each), enforcing ``glossary`` terms.
 
-    ``src`` and ``tgt`` are French and English in any spelling (``fr``, ``fr_FR``, ``en-GB``);
-    ``glossary`` is a term index, a glossary or a glossary file (indexed once for this call);
-    ``engine`` is an engine object, ``"argos"``, ``"apertium"`` or None (automatic choice);
-    ``method`` is ``none`` or steps of ``enforce.STEPS`` joined by ``+`` (default per engine);
-    ``name`` (the input file's) is the records' document and starts error messages.
+    ``src`` and ``tgt`` are French and English in any spelling (``fr``, ``fr_FR``, ``en-GB``):
+    the engine works with the language, the glossary's terms are those of the section of the
+    tag (``en-US`` terms for ``en_US``, else the ``en`` ones); ``glossary`` is a term index or
+    a glossary (indexed once for this call); ``engine`` is an engine object, ``"argos"``,
+    ``"apertium"`` or None (automatic choice); ``method`` is ``none`` or steps of
+    ``enforce.STEPS`` joined by ``+`` (default per engine); ``name`` (the input file's) is the
+    records' document and starts error messages.
     """
     source, target = codes.pair(src, tgt)
+    langs = codes.normal(src), codes.normal(tgt)
     if engine is None or isinstance(engine, str):
         from termkit.mt.engine import choose
         engine = choose(source, target, engine=engine, model=str(model) if model else None,
                         beam_size=beam_size, compute_type=compute_type)[0]
-    index = term_index(glossary, target)
+    index = term_index(glossary, langs[1])
     chosen = enforce.steps(method, engine.name)
     pieces, owners = [], []
     for number, text in enumerate(texts):
@@ -95,17 +98,19 @@ def translate(texts: list[str], src: str, tgt: str, *,
             pieces.append(sentence)
             owners.append(number)
     outputs: list[str] = []
+    wanted: list[list[Need] | None] = []
     batches = range(0, len(pieces), BATCH)
     for start in (progress.track(batches, len(batches), _("translating"))
                   if show_progress else batches):
-        outputs += run(engine, pieces[start:start + BATCH], source, target, index, chosen)
+        batch = pieces[start:start + BATCH]
+        wanted += [needs(s, index, *langs) for s in batch] if index else [None] * len(batch)
+        outputs += run(engine, batch, wanted[start:], *langs, index, chosen)
     results = [Result(text, "") for text in texts]
-    langs = codes.normal(src), codes.normal(tgt)
     for k, (number, sentence, output) in enumerate(zip(owners, pieces, outputs)):
         where = {"lines": (number + 1,), "sentences": (k,)}
         pair = Pair(Side(langs[0], sentence, doc=name, **where), Side(langs[1], output, **where),
                     props=[(MODEL_PROP, engine.id)])
-        verdict = check(sentence, output, index, source, target) if index else None
+        verdict = check(sentence, output, index, *langs, wanted[k]) if index else None
         results[number].segments.append(Segment(pair, verdict))
     for result in results:
         result.output = " ".join(s.output for s in result.segments if s.output)
@@ -141,16 +146,17 @@ def sentences(text: str, lang: str, too_long=None) -> list[str]:
     return out
 
 
-def term_index(glossary: TermIndex | Glossary | str | os.PathLike | None,
-               target: str) -> TermIndex | None:
-    """The term index of a glossary (loaded from a file if given one), after checking its
+def term_index(glossary: TermIndex | Glossary | None, target: str) -> TermIndex | None:
+    """The term index of a glossary (the index itself if given one), after checking its
     ``target`` terms; None without a glossary."""
     if glossary is None:
         return None
-    if isinstance(glossary, (str, os.PathLike)):
-        from termkit.glossary.formats import load
-        glossary = load(glossary)
-    index = glossary if isinstance(glossary, TermIndex) else TermIndex(glossary)
+    if isinstance(glossary, TermIndex):
+        index = glossary
+    elif isinstance(glossary, Glossary):
+        index = TermIndex(glossary)
+    else:
+        raise TypeError(f"glossary: a TermIndex or a Glossary, not {type(glossary).__name__}")
     for concept in index.glossary:
         section = concept.lang(target)
         if section and any(not term.text.strip() for term in section.terms):
@@ -159,12 +165,13 @@ def term_index(glossary: TermIndex | Glossary | str | os.PathLike | None,
     return index
 
 
-def run(engine, sentences: list[str], src: str, tgt: str, index: TermIndex | None,
-        steps: set[str]) -> list[str]:
-    """Translate a batch of sentences, enforcing the glossary terms of ``index`` if given."""
+def run(engine, sentences: list[str], wanted: list[list[Need]], src: str, tgt: str,
+        index: TermIndex | None, steps: set[str]) -> list[str]:
+    """Translate a batch of sentences, putting in the target terms each one ``wanted``
+    (:func:`~termkit.mt.check.needs`) with the glossary terms of ``index``, if given (``src``
+    and ``tgt``: the languages as tagged, see :func:`translate`)."""
     if index is None:
         return engine.translate(sentences)
-    wanted = [needs(s, index, src, tgt) for s in sentences]
     masked = [enforce.mask(s, n, src) if "mask" in steps else enforce.Masked(s, {}, list(n))
               for s, n in zip(sentences, wanted)]
     if steps & {"rerank", "prefix"} and hasattr(engine, "decode"):

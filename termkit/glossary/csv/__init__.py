@@ -25,21 +25,22 @@ or a term containing ``|``.
 
 Neither layout holds document-level information (title, main language, header), verbatim XML
 (``extra``), leading/trailing spaces of values, or a concept or language section with neither a
-term nor any information. Files are UTF-8 (a BOM is accepted; ``.csv`` is written with one so
-that spreadsheets detect UTF-8), CRLF line ends for ``.csv``, LF for ``.tsv``; the delimiter
-(comma, tab or semicolon) is detected from the header when not given.
+term nor any information. Files are UTF-8 (a BOM is accepted; ``write(..., bom=True)``
+writes one so that spreadsheets detect UTF-8), CRLF line ends with a comma or semicolon, LF with
+a tab; the delimiter (comma, tab or semicolon) is detected from the header when not given.
+Which delimiter and BOM a file gets is the format's choice (``termkit.glossary.formats``:
+``csv`` comma and BOM, ``tsv`` tab and none), never this package's.
 
 Inside: ``columns`` (the layouts' columns), ``reader``, ``writer``.
 """
 
 from termkit.glossary.csv.columns import (CONCEPT_FIELDS, LANG_FIELDS, LONG_COLUMNS,
                                           OPTIONAL_COLUMNS, REQUIRED_COLUMNS, SEPARATOR,
-                                          TERM_FIELDS, WIDE_CONCEPT_COLUMNS, WIDE_LANG_COLUMNS,
-                                          default_delimiter)
+                                          TERM_FIELDS, WIDE_CONCEPT_COLUMNS, WIDE_LANG_COLUMNS)
 from termkit.glossary.csv.reader import CsvError, Parsed, loads, parse, parse_file, read, sniff
 from termkit.glossary.csv.writer import dumps, rows, wide_drops, write
 
 __all__ = ["CONCEPT_FIELDS", "LANG_FIELDS", "LONG_COLUMNS", "OPTIONAL_COLUMNS",
            "REQUIRED_COLUMNS", "SEPARATOR", "TERM_FIELDS", "WIDE_CONCEPT_COLUMNS",
-           "WIDE_LANG_COLUMNS", "CsvError", "Parsed", "default_delimiter", "dumps", "loads",
-           "parse", "parse_file", "read", "rows", "sniff", "wide_drops", "write"]
+           "WIDE_LANG_COLUMNS", "CsvError", "Parsed", "dumps", "loads", "parse", "parse_file",
+           "read", "rows", "sniff", "wide_drops", "write"]

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 LONG_COLUMNS = ("concept_id", "lang", "term", "status", "part_of_speech", "term_type", "gender",
                 "number", "context", "term_source", "term_note", "definition", "lang_note",
                 "lang_source", "subject_field", "concept_note", "concept_source", "xrefs")
@@ -21,8 +18,3 @@ CONCEPT_FIELDS = {"subject_field": "subject_field", "concept_note": "note",
 WIDE_CONCEPT_COLUMNS = ("concept_id", "subject_field", "concept_note", "concept_source", "xrefs")
 WIDE_LANG_COLUMNS = ("term", "synonyms", "deprecated", "definition", "note", "source")
 SEPARATOR = " | "
-
-
-def default_delimiter(path: str | os.PathLike) -> str:
-    """Tab for ``.tsv``, comma otherwise."""
-    return "\t" if Path(str(path)).suffix.lower() == ".tsv" else ","

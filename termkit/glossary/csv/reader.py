@@ -40,26 +40,30 @@ class Parsed:
     warnings: list[tuple[int, str, str]] = dataclasses.field(default_factory=list)
 
 
-def read(path: str | os.PathLike, delimiter: str | None = None) -> Glossary:
-    """Read a long or wide CSV/TSV glossary (``-`` is stdin)."""
-    return parse_file(path, delimiter).glossary
+def read(path: str | os.PathLike, delimiter: str | None = None, prefer: str = ",") -> Glossary:
+    """Read a long or wide CSV/TSV glossary (``-`` is stdin); see :func:`parse`."""
+    return parse_file(path, delimiter, prefer).glossary
 
 
-def loads(data: bytes | str, name: str = "<input>", delimiter: str | None = None) -> Glossary:
-    """Read a CSV/TSV glossary held in memory."""
-    return parse(data, name, delimiter).glossary
+def loads(data: bytes | str, name: str = "<input>", delimiter: str | None = None,
+          prefer: str = ",") -> Glossary:
+    """Read a CSV/TSV glossary held in memory; see :func:`parse`."""
+    return parse(data, name, delimiter, prefer).glossary
 
 
-def parse_file(path: str | os.PathLike, delimiter: str | None = None) -> Parsed:
+def parse_file(path: str | os.PathLike, delimiter: str | None = None,
+               prefer: str = ",") -> Parsed:
     """Read a CSV/TSV glossary and report line numbers and warnings (for validation)."""
     name = "<stdin>" if str(path) == "-" else str(path)
-    return parse(io.read_bytes(path), name, delimiter)
+    return parse(io.read_bytes(path), name, delimiter, prefer)
 
 
-def parse(data: bytes | str, name: str = "<input>", delimiter: str | None = None) -> Parsed:
-    """Parse CSV/TSV text; the layout is told by the header, the delimiter by the name or header."""
+def parse(data: bytes | str, name: str = "<input>", delimiter: str | None = None,
+          prefer: str = ",") -> Parsed:
+    """Parse CSV/TSV text; the layout is told by the header, the delimiter too unless given
+    (``prefer`` first, then comma, tab, semicolon; ``prefer`` when the header tells none)."""
     text = io.decode(data, name) if isinstance(data, bytes) else data.removeprefix("\ufeff")
-    delimiter = delimiter or _sniff(text, name)
+    delimiter = delimiter or _sniff(text, prefer)
     rows = _rows(text, name, delimiter)
     header = next(rows, None)
     if header is None or not any(cell.strip() for cell in header[1]):
@@ -91,12 +95,13 @@ def _read_rows(rows, columns, handle, parsed, state, name) -> None:
         handle(values, parsed, state, name, line)
 
 
-def sniff(path: str | os.PathLike) -> tuple[str, str]:
-    """(layout, delimiter) of an existing CSV/TSV file, from its header row only."""
+def sniff(path: str | os.PathLike, prefer: str = ",") -> tuple[str, str]:
+    """(layout, delimiter) of an existing CSV/TSV file, from its header row only (``prefer``:
+    as in :func:`parse`)."""
     with open(path, "rb") as handle:
         head = handle.read(1 << 16).decode("utf-8", errors="replace").removeprefix("\ufeff")
     first = head.splitlines()[0] if head else ""
-    delimiter = _sniff(first, str(path))
+    delimiter = _sniff(first, prefer)
     return _layout(next(_csv.reader([first], delimiter=delimiter), [])), delimiter
 
 
@@ -108,10 +113,11 @@ def _layout(names: list[str]) -> str:
     return "wide"
 
 
-def _sniff(text: str, name: str) -> str:
-    """The delimiter whose split of the first line yields a ``concept_id`` column."""
+def _sniff(text: str, prefer: str) -> str:
+    """The delimiter whose split of the first line yields a ``concept_id`` column (``prefer``
+    tried first, and taken when none does)."""
     first = text.split("\n", 1)[0]
-    order = ["\t", ",", ";"] if name.lower().endswith(".tsv") else [",", "\t", ";"]
+    order = list(dict.fromkeys([prefer, ",", "\t", ";"]))
     for delimiter in order:
         if "concept_id" in (cell.strip().lower() for cell in first.split(delimiter)):
             return delimiter

@@ -5,24 +5,21 @@ from __future__ import annotations
 import csv as _csv
 import io as _io
 import os
-from pathlib import Path
 from typing import Iterable, Iterator
 
 from termkit import io
 from termkit.errors import TermkitError
 from termkit.glossary.csv.columns import (CONCEPT_FIELDS, LANG_FIELDS, LONG_COLUMNS,
                                           OPTIONAL_COLUMNS, SEPARATOR, TERM_FIELDS,
-                                          WIDE_CONCEPT_COLUMNS, WIDE_LANG_COLUMNS,
-                                          default_delimiter)
+                                          WIDE_CONCEPT_COLUMNS, WIDE_LANG_COLUMNS)
 from termkit.glossary.model import Concept, Glossary, LangSec, Term
 from termkit.i18n import _
 
 
 def write(glossary: Glossary, path: str | os.PathLike, layout: str = "long",
-          delimiter: str | None = None) -> None:
-    """Write atomically (``-`` is stdout); ``.csv`` files get a UTF-8 BOM for spreadsheets."""
-    delimiter = delimiter or default_delimiter(path)
-    bom = Path(str(path)).suffix.lower() == ".csv"
+          delimiter: str = ",", bom: bool = False) -> None:
+    """Write atomically (``-`` is stdout), with a UTF-8 BOM first when ``bom`` (the ``csv``
+    format of ``termkit.glossary.formats`` has one, for spreadsheets; ``tsv`` has none)."""
     with io.atomic_write(path, encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
         _write_rows(handle, rows(glossary, layout), delimiter)
 

@@ -29,14 +29,13 @@ def _clean(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-def _dct_to_dca(node: etree._Element) -> None:
+def _dct_to_dca(node: etree._Element, categories: dict[str, str]) -> None:
     """Turn a DCT element of a TBX-Basic data category into its DCA form, in place
     (``<min:customerSubset>`` → ``<admin type="customerSubset">``): termkit writes DCA, where
-    DCT elements next to DCA ones are invalid. Other elements are left alone."""
-    from termkit.glossary.tbx.schema import category_elements  # parses the schema: on first use
-
+    DCT elements next to DCA ones are invalid. Other elements are left alone. ``categories``:
+    ``schema.category_elements()``."""
     name = local(node.tag)
-    element = category_elements().get(name)
+    element = categories.get(name)
     if element is None or node.tag.startswith("{%s}" % TK_NS) or "type" in node.attrib:
         return
     attrs = dict(node.attrib)
@@ -54,6 +53,14 @@ class Converter:
         self.ns = ns
         self._kinds: dict = {}
         self._termgrp = "{%s}termGrp" % ns if ns else "termGrp"
+        self._categories: dict[str, str] | None = None   # for DCT elements, on first use
+
+    def _category_elements(self) -> dict[str, str]:
+        if self._categories is None:
+            from termkit.glossary.tbx.schema import category_elements  # parses the schema
+
+            self._categories = category_elements()
+        return self._categories
 
     def core(self, el: etree._Element) -> str | None:
         """The local name of a TBX element, None for comments and other namespaces."""
@@ -86,7 +93,7 @@ class Converter:
                 if isinstance(node.tag, str) and node.tag.startswith(prefix):
                     node.tag = node.tag[len(prefix):]
                 elif isinstance(node.tag, str) and node.tag.startswith("{"):
-                    _dct_to_dca(node)
+                    _dct_to_dca(node, self._category_elements())
             etree.cleanup_namespaces(clone)
         compact(clone)
         clone.tail = None
