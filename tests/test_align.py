@@ -176,16 +176,6 @@ def test_glossary_term_pairs_are_anchors():
     assert keys[0]["G:c1"] == 1
 
 
-def test_stages_take_a_term_index_not_a_glossary():
-    from termkit.align import align_documents
-
-    glossary = _index().glossary
-    with pytest.raises(TypeError):
-        align(FR, EN, glossary=glossary)
-    with pytest.raises(TypeError):
-        align_documents("Un chat.", "One cat.", glossary=glossary)
-
-
 def test_quality_floor_on_gold_document():
     src = (ALIGN / "src.txt").read_text(encoding="utf-8").splitlines()
     tgt = (ALIGN / "tgt.txt").read_text(encoding="utf-8").splitlines()
@@ -376,3 +366,18 @@ def test_align_documents_reviews_once_and_says_how_it_aligned(monkeypatch):
     assert result.dumps("beads") == b"[0]:[0]\n[1]:[1]\n"
     plain = align_documents("Un chat.", "One cat.", embed_threshold=0.5)
     assert plain.signature()["model"] is None and "embed_threshold" not in plain.signature()
+
+
+def test_glossary_anchors_use_the_regional_section():
+    from termkit.align.anchors import glossary_keys
+    from termkit.glossary.index import TermIndex
+    from termkit.glossary.model import Concept, Glossary, LangSec, Term
+
+    glossary = Glossary([Concept("mail", {
+        "fr": LangSec("fr", [Term("courriel")]),
+        "en-GB": LangSec("en-GB", [Term("electronic mail")]),
+        "en-US": LangSec("en-US", [Term("email message")])})])
+    index = TermIndex(glossary)
+    sentences = ["An email message came.", "Electronic mail came."]
+    assert [sorted(bag) for bag in glossary_keys(sentences, index, "en-US")] == [["G:mail"], []]
+    assert [sorted(bag) for bag in glossary_keys(sentences, index, "en_GB")] == [[], ["G:mail"]]

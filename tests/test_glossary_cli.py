@@ -422,6 +422,15 @@ def test_add_takes_fr_FR_and_stores_fr_FR(cli, sample):
                  "passeur de migrants")
     assert "added fr term 'passeur de migrants' to concept sm" in result.stdout
     assert list(csv.read(sample).get("sm").langs) == ["fr", "en"]
+    # another region's section does not take it: en-AU is not en-GB (a bare en would)
+    assert cli("glossary", "add", sample, "--concept", "gb", "--lang", "en-GB", "--term",
+               "people smuggling").exit_code == 0
+    result = cli("glossary", "add", sample, "--concept", "gb", "--lang", "en_AU", "--term",
+                 "people smuggling")
+    assert "added en-AU term 'people smuggling' to concept gb" in result.stdout
+    langs = csv.read(sample).get("gb").langs
+    assert list(langs) == ["en-GB", "en-AU"]
+    assert [t.text for t in langs["en-AU"].terms] == ["people smuggling"]
     result = cli("glossary", "set-status", sample, "--lang", "FR_fr", "--term", "passeur",
                  "admitted")
     assert result.exit_code == 0, result.output

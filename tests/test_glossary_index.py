@@ -59,7 +59,11 @@ def test_a_base_section_is_taken_before_a_region_for_a_base_code():
     concept = Concept("c", {"en-GB": LangSec("en-GB", [Term("colour")]),
                             "en": LangSec("en", [Term("color")])})
     assert concept.lang("en").lang == "en"
-    assert concept.lang("en-US").lang == "en-GB"
+    assert concept.lang("en-US").lang == "en"          # the bare language before another region
+    assert concept.lang("en_GB").lang == "en-GB"
+    only_regions = Concept("c", {"en-GB": LangSec("en-GB"), "en-AU": LangSec("en-AU")})
+    assert only_regions.lang("en-US").lang == "en-GB" and only_regions.lang("en").lang == "en-GB"
+    assert only_regions.lang("fr") is None
 
 
 def test_fingerprint_is_the_content():

@@ -73,7 +73,6 @@ def test_a_direction_written_as_one_word(text, pair):
 def test_words_without_marks_are_the_word_tokens():
     text = "l’ONUDC (2011) : lʼOIM, snake_case !"
     assert words(text, marks=False) == ["l", "ONUDC", "2011", "l", "OIM", "snake_case"]
-    assert [w for w in words(text) if is_word(w)] == words(text, marks=False)
     assert not is_word("ʼ") and not is_word("’") and is_word("_x")
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from mt_support import models_home, package_path  # noqa: F401 (fixtures)
 from termkit.corpus import formats
+from termkit.lang import codes
 from termkit.signature import file_sha256
 
 HEADER = ("concept_id,lang,term,status,part_of_speech,term_type,gender,number,context,"
@@ -113,7 +114,9 @@ def test_any_spelling_of_the_languages_enforces_the_glossary(cli, package_path, 
     data = json.loads(result.stdout)
     assert data["summary"]["terms_required"] == 1 and data["summary"]["terms_missed"] == 0
     assert "victims" in data["paragraphs"][0]["output"].lower()
-    assert (data["signature"]["source"], data["signature"]["target"]) == (src, tgt)
+    # the signature writes the languages one way (the tags termkit records: fr_FR → fr-FR)
+    assert (data["signature"]["source"], data["signature"]["target"]) == \
+        (codes.normal(src), codes.normal(tgt))
 
 
 def test_regional_codes_enforce_the_same_with_apertium(cli, victim_csv):
@@ -322,3 +325,15 @@ def test_models_install_of_another_language_is_refused_before_the_network(cli, m
     assert result.exit_code == 2
     assert "termkit translates between French and English (fr, en), not fr→de" in result.stderr
     assert "downloading" not in result.stderr and "Traceback" not in result.output
+
+
+def test_the_json_signature_writes_languages_one_way(cli, package_path):
+    """fr_FR and fr-FR are the same settings: the signature says so with one spelling."""
+    signatures = []
+    for src, tgt in (("fr_FR", "en_GB"), ("fr-FR", "en-gb")):
+        result = cli("translate", "-", "--from", src, "--to", tgt, "--model", package_path,
+                     "--json", input="Le courriel est arrivé.\n")
+        assert result.exit_code == 0, result.output
+        signatures.append(json.loads(result.stdout)["signature"])
+    assert signatures[0] == signatures[1]
+    assert (signatures[0]["source"], signatures[0]["target"]) == ("fr-FR", "en-GB")

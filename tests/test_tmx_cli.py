@@ -204,3 +204,17 @@ def test_tmx_messages_are_translatable(monkeypatch):
     with pytest.raises(TermkitError, match="^<<unit 1: cannot be written as TMX"):
         tmx.dumps(Bitext("fr", "en", [Pair(Side("fr", "x"), Side("en", "y"),
                                            attrs={"bad name": "v"})]))
+
+
+def test_convert_and_stats_read_other_memory_formats_by_extension(cli, tmp_path):
+    tsv = tmp_path / "memory.tsv"
+    tsv.write_text("La traite des êtres humains\tTrafficking in human beings\t0.900\n",
+                   encoding="utf-8")
+    out = tmp_path / "memory.tmx"
+    result = cli("tmx", "convert", tsv, "-o", out)
+    assert result.exit_code == 0, result.output
+    back = tmx.loads(out.read_bytes(), out)
+    assert [(p.source.text, p.target.text, p.score) for p in back] == \
+        [("La traite des êtres humains", "Trafficking in human beings", 0.9)]
+    stats = json.loads(cli("tmx", "stats", tsv, "--json").stdout)
+    assert stats["units"] == 1

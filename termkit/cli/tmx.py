@@ -14,7 +14,8 @@ from termkit.i18n import _
 group = typer.Typer(name="tmx", help=_("Convert and describe TMX translation memories."),
                     no_args_is_help=True)
 Format = enum.Enum("Format", {name: name for name in FORMATS}, type=str)
-FILE = typer.Argument(..., metavar="FILE", help=_("TMX file, - for stdin."))
+FILE = typer.Argument(..., metavar="FILE", help=_("TMX file (or .tsv, .json, .beads), - for "
+                                                   "stdin."))
 
 
 def register(app: typer.Typer) -> None:
@@ -22,8 +23,8 @@ def register(app: typer.Typer) -> None:
     app.add_typer(group)
 
 
-@group.command(help=_("Convert a TMX file to TMX, TSV, JSON or beads (format from the "
-                      "output's extension)."))
+@group.command(help=_("Convert a translation memory (TMX; TSV, JSON or beads by extension) to "
+                      "TMX, TSV, JSON or beads (format from the output's extension)."))
 def convert(
     file: str = FILE,
     output: str = typer.Option("-", "-o", "--output",
@@ -34,7 +35,8 @@ def convert(
 ) -> None:
     from termkit.corpus import formats
 
-    written = formats.convert(file, output, fmt and fmt.value, source_fmt="tmx")
+    written = formats.convert(file, output, fmt and fmt.value,
+                              source_fmt=formats.memory_format(file))
     if output != "-":
         typer.echo(_("{output}: {n} units written").format(output=output, n=written))
 
@@ -47,7 +49,7 @@ def stats(file: str = FILE,
                                               "text."))) -> None:
     from termkit.corpus import formats, stats as corpus_stats
 
-    result = corpus_stats.stats(formats.read(file, "tmx"))
+    result = corpus_stats.stats(formats.read(file, formats.memory_format(file)))
     name = "<stdin>" if file == "-" else file
     if as_json:
         from termkit.signature import signature

@@ -63,6 +63,12 @@ def format_of(path: str | os.PathLike, fmt: str | None = None,
         known=", ".join(FORMATS.values())))
 
 
+def memory_format(path: str | os.PathLike) -> str | None:
+    """The format of a translation memory to read: the one its extension names, TMX for any
+    other name (``memory.xml``), None for stdin (``-``: told by content)."""
+    return None if str(path) == "-" else format_of(path, default="tmx")
+
+
 def sniff(data: bytes) -> str:
     """The format bytes without a file name (stdin) look like."""
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")

@@ -87,11 +87,15 @@ def add_term(glossary: Glossary, concept_id: str | None, lang: str, text: str,
         concept = Concept(concept_id or new_id(glossary))
         glossary.concepts.append(concept)
     section = concept.lang(lang)
-    if section is None:
+    # a region named (en-AU) goes to its own section, or to the bare language's (en) that
+    # serves every region, never into another region's (en-GB)
+    if section is None or (lang != codes.base(lang)
+                           and codes.loose_tag(section.lang) not in (lang, codes.base(lang))):
         section = concept.langs[lang] = LangSec(lang)
     if any(term.text == text for term in section.terms):
         raise TermkitError(_("concept {id} already has the {lang} term {text!r}; use set-status "
-                             "to change it").format(id=concept.id, lang=lang, text=text))
+                             "to change it").format(id=concept.id, lang=section.lang,
+                                                    text=text))
     section.terms.append(Term(text, status=status, part_of_speech=part_of_speech, gender=gender,
                               number=number, term_type=term_type, context=context, source=source,
                               note=note))

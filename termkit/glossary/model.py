@@ -100,19 +100,23 @@ class Concept:
     extra: list[str] = field(default_factory=list)
 
     def lang(self, code: str) -> LangSec | None:
-        """The language section for ``code``: the one of the same tag (:func:`termkit.lang.codes.loose_tag`:
-        ``fr_FR`` is ``fr-FR``, case aside), else the first of the same language (``en`` finds
-        ``en-GB``, ``en-US`` finds ``en`` or ``en-GB``: :func:`termkit.lang.codes.same`)."""
+        """The language section for ``code``: the one of the same tag
+        (:func:`termkit.lang.codes.loose_tag`: ``fr_FR`` is ``fr-FR``, case aside), else the
+        section of the bare language (``en-US`` finds ``en``), else the first of the same
+        language (``en`` and ``en-US`` find ``en-GB``: :func:`termkit.lang.codes.same`)."""
         if code in self.langs:
             return self.langs[code]
-        wanted = codes.loose_tag(code)
+        wanted, bare = codes.loose_tag(code), codes.base(code)
+        found, found_bare = None, False
         for key, section in self.langs.items():
-            if codes.loose_tag(key) == wanted:
+            tagged = codes.loose_tag(key)
+            if tagged == wanted:
                 return section
-        for key, section in self.langs.items():
-            if codes.same(key, code):
-                return section
-        return None
+            if tagged == bare and not found_bare:
+                found, found_bare = section, True
+            elif found is None and codes.same(key, code):
+                found = section
+        return found
 
     def equivalent(self, source: Term, code: str) -> Term | None:
         """The ``code`` term to use for ``source``: the preferred one, or the best allowed term

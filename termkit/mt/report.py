@@ -32,14 +32,8 @@ def output_format(path: str | os.PathLike) -> str:
     ``text`` (also for ``-``, stdout); the extensions are those of :mod:`termkit.corpus.formats`."""
     from termkit.corpus.formats import format_of
 
-    if str(path) != "-":
-        try:
-            named = format_of(path)
-        except TermkitError:        # an extension no bitext format has: .txt, none
-            return "text"
-        if named in FORMATS:
-            return named
-    return "text"
+    named = "text" if str(path) == "-" else format_of(path, default="text")
+    return named if named in FORMATS else "text"
 
 
 def paragraphs(text: str, name: str | None = None) -> list[str]:
@@ -85,7 +79,8 @@ class Run:
 
         method = self.method or (DEFAULT.get(self.engine.name) if self.index else None)
         return signature(model=self.engine.id, glossary=self.glossary_file, index=self.index,
-                         engine=self.engine.name, source=self.source, target=self.target,
+                         engine=self.engine.name, source=codes.normal(self.source),
+                         target=codes.normal(self.target),
                          beam_size=getattr(self.engine, "beam_size", None), method=method)
 
     def summary(self) -> dict:
