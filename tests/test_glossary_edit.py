@@ -248,3 +248,15 @@ def test_stats_counts():
     assert result["definitions"] == {"fr": 1, "en": 0}
     assert result["concepts_missing"] == {"fr": ["empty"], "en": ["tk-011", "empty"]}
     assert result["concepts_without_terms"] == 1
+
+
+def test_terms_are_found_as_typed_with_a_straight_apostrophe():
+    from termkit.glossary.edit import find_concepts, find_terms
+    from termkit.glossary.model import Concept, Glossary, LangSec, Term
+
+    glossary = Glossary([Concept("thb", {"fr": LangSec("fr", [
+        Term("traite des êtres humains"), Term("trafic d’êtres humains", status="deprecated")])})])
+    assert [t.text for _c, t in find_terms(glossary, "Trafic d'êtres  humains", "fr")] == \
+        ["trafic d’êtres humains"]
+    assert [c.id for c in find_concepts(glossary, "trafic d'êtres")] == ["thb"]
+    assert find_terms(glossary, "trafic d'êtres humain", "fr") == []   # no inflection undone

@@ -204,3 +204,11 @@ def test_one_shared_keys_per_language_serves_the_number_rules():
     assert marked("policières", "fr-FR") is True and "policières" in keys("fr").memo
     assert is_plural("Les victimes (de traite) arrivent.", 4, 12, "fr")
     assert not is_plural("La victime arrive.", 3, 10, "fr")
+
+
+def test_plain_folds_what_people_type_differently():
+    from termkit.lang.normalise import plain
+
+    assert plain("Trafic d'êtres  humains") == plain("trafic d’êtres humains") == \
+        "trafic d'êtres humains"
+    assert plain("lʼOIM") == "l'oim" and plain("victimes") == "victimes"

@@ -23,6 +23,7 @@ from termkit.errors import TermkitError
 from termkit.glossary.model import STATUSES, Concept, Glossary, LangSec, Term
 from termkit.i18n import _
 from termkit.lang import codes
+from termkit.lang.normalise import plain
 
 TERM_ATTRS = ("status", "part_of_speech", "gender", "number", "term_type", "context", "source",
               "note", "id")
@@ -108,25 +109,28 @@ def add_term(glossary: Glossary, concept_id: str | None, lang: str, text: str,
 
 def find_terms(glossary: Glossary, text: str, lang: str,
                concept_id: str | None = None) -> list[tuple[Concept, Term]]:
-    """The (concept, term) pairs whose term in ``lang`` is ``text`` (exact, else ignoring case)."""
+    """The (concept, term) pairs whose term in ``lang`` is ``text`` (exact, else as typed: case,
+    apostrophes and spaces aside, :func:`termkit.lang.normalise.plain`)."""
     if concept_id is not None and glossary.get(concept_id) is None:
         raise TermkitError(_("no concept {id}").format(id=concept_id))
     pairs = [(concept, term) for concept in glossary
              if concept_id is None or concept.id == concept_id
              for _code, term in concept.terms(lang)]
     exact = [(c, t) for c, t in pairs if t.text == text.strip()]
-    return exact or [(c, t) for c, t in pairs if t.text.casefold() == text.strip().casefold()]
+    typed = plain(text)
+    return exact or [(c, t) for c, t in pairs if plain(t.text) == typed]
 
 
 def find_concepts(glossary: Glossary, query: str, lang: str | None = None) -> list[Concept]:
-    """Concepts whose id is ``query``, else with a term equal to it ignoring case, else with a
-    term containing it (terms of ``lang`` only, when given)."""
+    """Concepts whose id is ``query``, else with a term equal to it as typed (case, apostrophes
+    and spaces aside: :func:`termkit.lang.normalise.plain`), else with a term containing it
+    (terms of ``lang`` only, when given)."""
     if glossary.get(query.strip()) is not None:
         return [glossary.get(query.strip())]
-    needle = query.strip().casefold()
+    needle = plain(query)
     for same in (str.__eq__, str.__contains__):
         found = [concept for concept in glossary
-                 if any(same(term.text.casefold(), needle) for _l, term in concept.terms(lang))]
+                 if any(same(plain(term.text), needle) for _l, term in concept.terms(lang))]
         if found:
             return found
     return []

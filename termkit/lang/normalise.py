@@ -130,6 +130,13 @@ def keys(lang: str) -> Keys:
     return _shared(codes.base(lang))
 
 
+def plain(text: str) -> str:
+    """``text`` with case, apostrophes (’ ' ʼ), long dashes and invisible characters folded, and
+    spaces collapsed: how a person may type a term ("trafic d'êtres humains" for "trafic
+    d’êtres humains"); no plural or other inflection is undone."""
+    return " ".join(unicodedata.normalize("NFC", text.translate(_UNIFY)).casefold().split())
+
+
 def normalise(text: str, lang: str) -> str:
     """The key string of ``text`` (tokens' keys joined by single spaces): equal keys match."""
     return keys(lang).tokens(text)[1].strip()
