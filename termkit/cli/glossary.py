@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import enum
 import json
 from typing import Optional
 
 import typer
 
 from termkit import io
+from termkit.cli.common import choice, warn
 from termkit.errors import ChecksFailed, TermkitError
 from termkit.glossary import edit, formats
 from termkit.glossary import stats as glossary_stats
@@ -23,16 +23,11 @@ group = typer.Typer(
 )
 
 
-def _choice(name: str, values) -> type[enum.Enum]:
-    """An enum for a typer option whose value must be one of ``values``."""
-    return enum.Enum(name, {value: value for value in values}, type=str)
-
-
-Format = _choice("Format", ("tbx", "csv", "tsv"))
-TbxVersion = _choice("TbxVersion", ("2", "3"))
-Layout = _choice("Layout", ("long", "wide"))
-Status = _choice("Status", STATUSES)
-Policy = _choice("Policy", edit.CONFLICT_POLICIES)
+Format = choice("Format", formats.FORMATS)
+TbxVersion = choice("TbxVersion", ("2", "3"))
+Layout = choice("Layout", ("long", "wide"))
+Status = choice("Status", STATUSES)
+Policy = choice("Policy", edit.CONFLICT_POLICIES)
 FILE = typer.Argument(..., metavar="FILE", help=_("Glossary file: .tbx, .csv or .tsv."))
 JSON = typer.Option(False, "--json", help=_("Print JSON (with a signature) instead of text."))
 TBX_VERSION = typer.Option(TbxVersion("3"), "--tbx-version",
@@ -53,9 +48,8 @@ def _json(data: dict, path: str, index=None) -> None:
 
 def _wide_warning(file: str) -> None:
     """Warn on stderr that the wide layout of ``file`` drops term-level information."""
-    message = _("{file} has the wide layout, which keeps no part of speech, type, note or "
-                "source for a term").format(file=file)
-    typer.echo(_("termkit: warning: {message}").format(message=message), err=True)
+    warn(_("{file} has the wide layout, which keeps no part of speech, type, note or "
+           "source for a term").format(file=file))
 
 
 def _done(message: str, output: str = "") -> None:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import enum
 import json
 from typing import Optional
 
 import typer
 
+from termkit.cli.common import choice, warn
 from termkit.corpus.formats import FORMATS
 from termkit.i18n import _
 
-Format = enum.Enum("Format", {name: name for name in FORMATS}, type=str)
+Format = choice("Format", FORMATS)
 OUT = typer.Option("-", "-o", "--output", help=_("Output file (written atomically); - is stdout."))
 
 
@@ -20,10 +20,6 @@ def register(app: typer.Typer) -> None:
     app.command("segment", help=_("Split a document into sentences, one per line."))(segment)
     app.command("align", help=_("Align a document and its translation sentence by sentence."))(
         align)
-
-
-def _warn(message: str) -> None:
-    typer.echo(_("termkit: warning: {message}").format(message=message), err=True)
 
 
 def segment(
@@ -41,7 +37,7 @@ def segment(
     lang = codes.normal(lang)
     found = segmenter.sentences(read_text(file), codes.base(lang))
     if not found:
-        _warn(_("{path}: no sentence found (empty file)").format(path=file))
+        warn(_("{path}: no sentence found (empty file)").format(path=file))
     if as_json:
         write_text(output, json.dumps(segmenter.as_json(found, file, lang), ensure_ascii=False,
                                       indent=2) + "\n")
@@ -94,7 +90,7 @@ def align(
     result = align_documents(src_text, tgt_text, src_lang=src_lang, tgt_lang=tgt_lang,
                              src_doc=src_file, tgt_doc=tgt_file, presegmented=presegmented,
                              index=index, embeddings=embeddings,
-                             embed_threshold=embed_threshold, warn=_warn)
+                             embed_threshold=embed_threshold, warn=warn)
     write_bytes(output, result.dumps(target, report=report, glossary=glossary))
     if report:
         typer.echo(result.review_text(), err=True, nl=False)

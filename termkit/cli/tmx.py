@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import enum
 import json
 from typing import Optional
 
 import typer
 
+from termkit.cli.common import choice
 from termkit.corpus.formats import FORMATS
 from termkit.i18n import _
 
 group = typer.Typer(name="tmx", help=_("Convert and describe TMX translation memories."),
                     no_args_is_help=True)
-Format = enum.Enum("Format", {name: name for name in FORMATS}, type=str)
+Format = choice("Format", FORMATS)
 FILE = typer.Argument(..., metavar="FILE", help=_("TMX file (or .tsv, .json, .beads), - for "
                                                    "stdin."))
 

@@ -19,18 +19,21 @@ class Problem:
     message: str
     severity: str = "error"  # "error" or "warning"
 
+    @property
+    def where(self) -> str:
+        """``file:line``, or the file alone when the line is unknown."""
+        return f"{self.file}:{self.line}" if self.line else self.file
+
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
         concept = f" [{self.concept_id}]" if self.concept_id else ""
-        return f"{where}:{concept} {self.severity}: {self.message}"
+        return f"{self.where}:{concept} {self.severity}: {self.message}"
 
     def text(self) -> str:
         """The line ``termkit glossary validate`` prints: ``file:line: concept c1: message``,
         with ``warning:`` before the message of a warning."""
-        where = f"{self.file}:{self.line}" if self.line else self.file
         concept = f" concept {self.concept_id}:" if self.concept_id else ""
         level = _(" warning:") if self.severity == "warning" else ""
-        return f"{where}:{concept}{level} {self.message}"
+        return f"{self.where}:{concept}{level} {self.message}"
 
 
 def errors(problems: Iterable[Problem]) -> list[Problem]:
